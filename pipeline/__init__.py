@@ -1,0 +1,3 @@
+"""referater: Danish meeting minutes → DuckDB warehouse."""
+
+__version__ = "0.1.0"

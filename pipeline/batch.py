@@ -1,0 +1,153 @@
+"""Batch ingest: find files, skip what is loaded, process in workers, write in the parent.
+
+Workers run `process.process_path` (a pure function of file bytes and configuration) and
+return one record each; only this process opens DuckDB for writing, one transaction per
+document. A batch killed half-way leaves only whole documents behind, so running it again
+gives the same warehouse as a clean run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .models import DocumentRecord, IngestFailure
+from .process import SUPPORTED_SUFFIXES, PipelineConfig, process_path, sha256_of
+from . import warehouse
+
+TASKS_PER_WORKER = 25  # recycle workers: pdfplumber and spaCy keep caches that grow
+
+
+@dataclass
+class BatchReport:
+    loaded: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[IngestFailure] = field(default_factory=list)
+    pages: int = 0
+
+
+@dataclass
+class Job:
+    path: str
+    sha256: str | None
+    size: int
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestFailure]]:
+    """Files to ingest: folders are searched recursively for *.pdf and *.txt; a file named
+    explicitly is taken whatever its suffix (and rejected with a reason if unsupported)."""
+    files: list[Path] = []
+    problems: list[IngestFailure] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+        elif p.is_file():
+            files.append(p)
+        else:
+            problems.append(IngestFailure(source_file=p.name, source_path=str(p), stage="read", reason="no such file or folder"))
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+def _hash(path: Path) -> str | None:
+    try:
+        return sha256_of(path.read_bytes())
+    except OSError:
+        return None
+
+
+def run_batch(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    config: PipelineConfig | None = None,
+    workers: int | None = None,
+    force: bool = False,
+    on_event: Callable[[str, object], None] | None = None,
+) -> BatchReport:
+    """Ingest files into the warehouse. `on_event(kind, payload)` reports progress:
+    ('total', n), ('loaded', record), ('skipped', path), ('failed', failure)."""
+    config = config or PipelineConfig()
+    emit = on_event or (lambda kind, payload: None)
+    report = BatchReport()
+    files, problems = discover(paths)
+    con = warehouse.connect(db_path)
+    try:
+        for failure in problems:
+            warehouse.record_failure(con, failure)
+            report.failed.append(failure)
+            emit("failed", failure)
+        known = warehouse.known_hashes(con)
+        jobs: list[Job] = []
+        claimed: dict[str, str] = {}
+        for f in files:
+            digest = _hash(f)
+            if digest and digest in known and not force:
+                doc_id = digest[:16]
+                warehouse.record_file(con, digest, doc_id, f.name, str(f))
+                report.skipped.append(str(f))
+                emit("skipped", str(f))
+                continue
+            if digest and digest in claimed:
+                report.duplicates.append(str(f))
+                emit("skipped", str(f))
+                continue
+            if digest:
+                claimed[digest] = str(f)
+            jobs.append(Job(str(f), digest, f.stat().st_size if f.exists() else 0))
+        emit("total", len(jobs))
+        duplicates_of = {path: claimed.get(_hash(Path(path)) or "") for path in report.duplicates}
+
+        def handle(result: DocumentRecord | IngestFailure) -> None:
+            if isinstance(result, DocumentRecord):
+                warehouse.load_document(con, result)
+                report.loaded.append(result.source_path)
+                report.pages += result.n_pages
+            else:
+                warehouse.record_failure(con, result)
+                report.failed.append(result)
+            emit("loaded" if isinstance(result, DocumentRecord) else "failed", result)
+
+        n_workers = max(1, workers or os.cpu_count() or 1)
+        if n_workers == 1 or len(jobs) <= 1:
+            for job in jobs:
+                handle(process_path(job.path, config))
+        else:
+            # biggest files first, so one large file does not finish last on its own
+            jobs.sort(key=lambda j: -j.size)
+            ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx,
+                                     max_tasks_per_child=TASKS_PER_WORKER) as pool:
+                futures: dict[Future, Job] = {pool.submit(process_path, j.path, config): j for j in jobs}
+                for fut in as_completed(futures):
+                    job = futures[fut]
+                    try:
+                        result = fut.result()
+                    except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal)
+                        p = Path(job.path)
+                        result = IngestFailure(source_file=p.name, source_path=job.path, sha256=job.sha256,
+                                               stage="worker", reason=f"worker crashed: {type(exc).__name__}: {str(exc)[:160]}")
+                    handle(result)
+        for dup_path, original in duplicates_of.items():
+            digest = _hash(Path(dup_path))
+            if digest and digest[:16] in {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}:
+                warehouse.record_file(con, digest, digest[:16], Path(dup_path).name, dup_path)
+        if report.loaded:
+            from .search import rebuild_index
+
+            rebuild_index(con)
+    finally:
+        con.close()
+    return report

@@ -1,0 +1,100 @@
+"""Cleaned lines → meeting, attendees, agenda items with sections, and the document text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..cleaning import Line, assemble_text
+from ..models import AgendaItem, Attendee, Meeting, Section, Span
+from .attendees import find_attendees
+from .items import PRESENTER_LINE, category_of, find_headings, find_sections, find_toc
+from .meeting import parse_meeting
+from .presenters import parse_presenters
+
+
+@dataclass
+class Structure:
+    text: str
+    lines: list[Line]
+    meeting: Meeting
+    attendees: list[Attendee]
+    items: list[AgendaItem]
+
+
+def _span(lines: list[Line], first: int, last: int, text_len: int) -> Span:
+    if first > last or first >= len(lines):
+        pos = lines[first - 1].end if 0 < first <= len(lines) else text_len
+        page = lines[min(first, len(lines) - 1)].page if lines else None
+        return Span(page=page, char_start=pos, char_end=pos)
+    return Span(page=lines[first].page, char_start=lines[first].start, char_end=lines[last].end)
+
+
+def build_structure(lines: list[Line], doc_id: str) -> Structure:
+    toc_indices, toc = find_toc(lines)
+    headings = find_headings(lines, toc_indices, toc)
+    first_heading = headings[0].index if headings else len(lines)
+
+    # headings and section heads are paragraphs of their own, so the text reads as printed
+    section_hits = []
+    for n, h in enumerate(headings):
+        stop = headings[n + 1].index if n + 1 < len(headings) else len(lines)
+        lines[h.index].para_start = True
+        if h.end_index + 1 < len(lines):
+            lines[h.end_index + 1].para_start = True
+        hits = find_sections(lines, h.end_index + 1, stop) if not h.children else []
+        for hit in hits:
+            lines[hit.index].para_start = True
+            if hit.index + 1 < len(lines):
+                lines[hit.index + 1].para_start = True
+        section_hits.append(hits)
+    text = assemble_text(lines)
+
+    front = lines[:first_heading]
+    meeting, _ = parse_meeting(front)
+    attendees = find_attendees(front, toc_indices)
+
+    items: list[AgendaItem] = []
+    groups = {h.number: h for h in headings if h.children}
+    for n, h in enumerate(headings):
+        if h.children:
+            continue
+        stop = headings[n + 1].index if n + 1 < len(headings) else len(lines)
+        top = h.number.split(".")[0]
+        group = groups.get(top) if "." in h.number else None
+        category = category_of(group.title) if group else (category_of(h.title) if category_of(h.title) == "dialog" else None)
+        hits = section_hits[n]
+        body_start = h.end_index + 1
+        presenters: list[str] = []
+        first_section = hits[0].index if hits else stop
+        for k in range(body_start, min(first_section, body_start + 3)):
+            m = PRESENTER_LINE.search(lines[k].text.replace("\t", " "))
+            if m:
+                presenters = parse_presenters(_paragraph(lines, k, first_section))
+                break
+        sections = []
+        for s_n, hit in enumerate(hits):
+            s_stop = hits[s_n + 1].index if s_n + 1 < len(hits) else stop
+            if hit.inline_rest is not None:
+                line = lines[hit.index]
+                start = line.start + line.text.replace("\t", " ").index(hit.inline_rest)
+                span = Span(page=line.page, char_start=start, char_end=lines[s_stop - 1].end)
+            else:
+                span = _span(lines, hit.index + 1, s_stop - 1, len(text))
+            sections.append(Section(kind=hit.kind, heading=hit.heading.strip(), text=text[span.char_start:span.char_end], span=span))
+        item_span = _span(lines, h.index, stop - 1, len(text))
+        items.append(AgendaItem(
+            item_id=f"{doc_id}:{h.number}" if not any(i.number == h.number for i in items) else f"{doc_id}:{h.number}#{n}",
+            number=h.number, title=h.title, category=category, presenters=presenters,
+            ordinal=len(items) + 1, span=item_span, sections=sections,
+        ))
+    return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items)
+
+
+def _paragraph(lines: list[Line], start: int, stop: int) -> str:
+    parts = [lines[start].text]
+    k = start + 1
+    while k < stop and not lines[k].para_start:
+        parts.append(lines[k].text)
+        k += 1
+    return re.sub(r"\s+", " ", " ".join(parts).replace("\t", " "))

@@ -1,0 +1,228 @@
+"""Attendees from the front page.
+
+Three layouts are handled by one mechanism: the block after a label ("Deltagere:", "Afbud:" …)
+becomes a sequence of *cells* (TAB-separated table cells, or comma-separated entries), each
+cell is classified as a person, an organisation, an e-mail or a continuation, and runs of
+persons are paired with the run of organisations that follows them:
+- one row per person (``name<TAB>organisation``): runs of length one;
+- a flattened two-column table (all names, then all organisations): one long run of each;
+- one comma-separated line with "(Fraværende)" marks: persons only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..cleaning import Line
+from ..gazetteer import canonical_municipality, is_first_name
+from ..models import Attendee
+from .vocabulary import ABSENT_LABEL, ABSENT_MARK, ATTENDEE_LABEL, ORG_WORDS
+
+PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
+EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
+ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
+
+
+@dataclass
+class Cell:
+    kind: str   # person | org | email | cont | other
+    text: str
+    role: str | None = None
+    status: str | None = None
+    page: int | None = None
+
+
+def _is_org_start(token: str) -> bool:
+    return bool(
+        canonical_municipality(token.rstrip(",")) or ORG_WORDS.match(token)
+        or re.fullmatch(r"[A-ZÆØÅ]{2,}(?:[-/][A-ZÆØÅ]+)*s?", token)
+        or token.lower().startswith("fælleskommunal")
+    )
+
+
+def _is_person(text: str) -> bool:
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 6 or ORG_WORDS.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    if not all(NAME_TOKEN.match(t) or t.lower() in PARTICLES for t in tokens):
+        return False
+    if tokens[0].lower() in PARTICLES:
+        return False
+    # a bare municipality pair ("Aarhus Odder") is no person
+    return is_first_name(tokens[0]) or not all(canonical_municipality(t) for t in tokens)
+
+
+def _is_org(text: str) -> bool:
+    return bool(ORG_WORDS.search(text) or canonical_municipality(text.strip(" ,"))
+                or re.fullmatch(r"[A-ZÆØÅ]{2,}(?:[\s/-][A-ZÆØÅa-zæøå]+)*", text.strip()))
+
+
+def classify(text: str, page: int | None = None) -> list[Cell]:
+    """One printed cell → one or two cells (a person cell may carry its organisation)."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;")
+    if not text:
+        return []
+    status = None
+    if ABSENT_MARK.search(text):
+        status = "absent"
+        text = ABSENT_MARK.sub("", text).strip(" ,")
+    if EMAIL.match(text):
+        return [Cell("email", text, status=status, page=page)]
+    if text.lower() == "kommune" or text[:1].islower():
+        return [Cell("cont", text, page=page)]
+    # "Name (role) Organisation" or "Name (Organisation)"
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^)]*)\)\s*(?P<rest>.*)$", text)
+    if m and _is_person(m.group("name")):
+        paren, rest = m.group("paren").strip(" *"), m.group("rest").strip(" ,")
+        person = Cell("person", m.group("name").strip(), status=status, page=page)
+        if _is_org(paren) and not rest:
+            return [person, Cell("org", paren, page=page)]
+        person.role = paren or None
+        return [person] + ([Cell("org", rest, page=page)] if rest else [])
+    if _is_person(text):
+        return [Cell("person", text, status=status, page=page)]
+    tokens = text.split()
+    for k in range(2, min(len(tokens), 7)):
+        left, right = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if _is_person(left) and _is_org_start(tokens[k]):
+            return [Cell("person", left, status=status, page=page), Cell("org", right, page=page)]
+    if _is_org(text):
+        return [Cell("org", text, page=page)]
+    return [Cell("other", text, page=page)]
+
+
+def _split_commas(text: str) -> list[str]:
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth <= 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Cell]:
+    """Cells of the attendee block starting at line `start`, with status from the labels."""
+    cells: list[Cell] = []
+    status = "present"
+    i = start
+    while i < len(lines) and i not in stop_at:
+        line = lines[i]
+        text = line.text.strip()
+        label = ATTENDEE_LABEL.match(text.replace("\t", " ", 1) if "\t" in text[:30] else text)
+        if label:
+            status = "absent" if ABSENT_LABEL.match(re.sub(r"\s+", " ", label.group("label").strip())) else "present"
+            text = label.group("rest").strip()
+            if not text:
+                i += 1
+                continue
+        if text.count(",") >= 2 and "\t" not in text:
+            # one comma-separated list, possibly wrapped over several lines of one paragraph
+            j = i + 1
+            while j < len(lines) and j not in stop_at and not lines[j].para_start:
+                text += " " + lines[j].text.strip()
+                j += 1
+            for entry in _split_commas(text):
+                inner = ATTENDEE_LABEL.match(entry)
+                if inner:
+                    status = "absent" if ABSENT_LABEL.match(inner.group("label")) else "present"
+                    entry = inner.group("rest")
+                for cell in classify(entry, line.page):
+                    cell.status = cell.status or status
+                    cells.append(cell)
+            i = j
+            continue
+        row: list[Cell] = []
+        for part in text.split("\t"):
+            row.extend(classify(part, line.page))
+        if row and all(c.kind == "other" for c in row):
+            break
+        for cell in row:
+            cell.status = cell.status or status
+        cells.extend(row)
+        i += 1
+    return cells
+
+
+def _merge_continuations(cells: list[Cell]) -> list[Cell]:
+    out: list[Cell] = []
+    for cell in cells:
+        if cell.kind != "cont":
+            out.append(cell)
+            continue
+        orgs = [c for c in out if c.kind == "org"]
+        if cell.text.lower() == "kommune":
+            # a wrapped "Kommune" belongs to the latest bare municipality name
+            target = next((c for c in reversed(orgs) if "kommune" not in c.text.lower()), None)
+        else:
+            target = orgs[-1] if orgs else None
+        if target is not None:
+            target.text = f"{target.text} {cell.text}"
+    return [c for c in out if c.kind != "other"]
+
+
+def _pair(cells: list[Cell]) -> list[Attendee]:
+    attendees: list[Attendee] = []
+    runs: list[tuple[str, list[Cell]]] = []
+    for cell in cells:
+        kind = "org" if cell.kind == "org" else "person"
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(cell)
+        else:
+            runs.append((kind, [cell]))
+    pending: list[Cell] = []
+    for kind, run in runs:
+        if kind == "person":
+            for cell in pending:
+                attendees.append(_attendee(cell, None))
+            pending = list(run)
+            continue
+        if not pending:
+            continue
+        if len(run) == len(pending):
+            pairs = list(zip(pending, run))
+        else:
+            # unequal runs: the organisations belong to the last persons before them
+            pairs = list(zip(pending[-len(run):], run)) if len(run) < len(pending) else list(zip(pending, run))
+            for cell in pending[: max(0, len(pending) - len(run))]:
+                attendees.append(_attendee(cell, None))
+        for person, org in pairs:
+            attendees.append(_attendee(person, org))
+        pending = []
+    for cell in pending:
+        attendees.append(_attendee(cell, None))
+    return attendees
+
+
+def _attendee(person: Cell, org: Cell | None) -> Attendee:
+    organization, role = (org.text if org else None), person.role
+    if organization:
+        m = ROLE_TAIL.match(organization)
+        if m:
+            organization, role = m.group("org"), role or m.group("role")
+    return Attendee(name=person.text, organization=organization, role=role,
+                    status=person.status or "present", page=person.page)
+
+
+def find_attendees(lines: list[Line], stop_at: set[int]) -> list[Attendee]:
+    """All attendee blocks of the front matter (`lines` before the first agenda item)."""
+    for i, line in enumerate(lines):
+        if i in stop_at:
+            break
+        if ATTENDEE_LABEL.match(line.text.strip()):
+            cells = _merge_continuations(_cells_of_block(lines, i, stop_at))
+            seen: set[str] = set()
+            out = []
+            for att in _pair(cells):
+                key = att.name.casefold()
+                if key not in seen:
+                    seen.add(key)
+                    out.append(att)
+            return out
+    return []

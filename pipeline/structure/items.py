@@ -1,0 +1,208 @@
+"""Agenda items and their sections.
+
+An item heading is a numbered line ("1.1 Title", "4. Title", "Punkt 3." + title on the next
+line, "Punkt 2: Title"). What separates a heading from a numbered list line in the body:
+- it is not part of the table of contents (a run of numbered lines ending in page numbers);
+- its number continues the numbering (1.2 → 1.3, 2, 2.1 …) or appears in the table of contents;
+- where fonts are known, it is bold or larger than the body text.
+A top-level number whose sub-numbers follow ("1. Beslutningspunkter" → 1.1, 1.2) only groups
+items and gives them their category.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ..cleaning import Line
+from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, PRESENTER_LINE, SECTION_PATTERNS
+
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
+PUNKT = re.compile(
+    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
+    re.I,
+)
+TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|[\s\t]+)(?P<page>\d{1,3})\s*$")
+TOC_LABEL = re.compile(r"^\s*(?:indhold(?:sfortegnelse)?|dagsorden|indholdsliste|oversigt)\s*:?\s*$", re.I)
+MAX_TITLE_WORDS = 25
+
+
+@dataclass
+class Heading:
+    index: int                # line index of the heading
+    number: str
+    title: str
+    end_index: int            # last line index the heading (and its title) occupies
+    style: str                # "numbered" | "punkt"
+    children: list[str] = field(default_factory=list)
+
+
+def _num_tuple(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split("."))
+
+
+def _is_successor(last: tuple[int, ...] | None, cand: tuple[int, ...]) -> bool:
+    if last is None:
+        return cand[0] <= 2 and all(c <= 2 for c in cand[1:])
+    if cand == last + (1,):
+        return True
+    for k in range(len(last)):
+        if cand == last[:k] + (last[k] + 1,) or cand == last[:k] + (last[k] + 1, 1):
+            return True
+    return False
+
+
+def find_toc(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
+    """Indices of table-of-contents lines and the titles they promise, by number."""
+    toc_like: list[tuple[int, str, str, int]] = []
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        m = NUMBERED.match(text) or PUNKT.match(text)
+        tail = TOC_TAIL.search(text)
+        if m and tail:
+            title = text[m.start("title"):tail.start()].strip(" .\t")
+            toc_like.append((i, m.group("num").rstrip("."), title, int(tail.group("page"))))
+    runs: list[list[tuple[int, str, str, int]]] = []
+    for entry in toc_like:
+        if runs and entry[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    indices: set[int] = set()
+    entries: dict[str, str] = {}
+    for run in runs:
+        pages = [e[3] for e in run]
+        if len(run) >= 3 and pages == sorted(pages):
+            for i, number, title, _ in run:
+                indices.add(i)
+                entries.setdefault(number, re.sub(r"\s+", " ", title.replace("\t", " ")))
+    return indices, entries
+
+
+def _body_size(lines: list[Line]) -> float | None:
+    sizes = [ln.size for ln in lines if ln.size]
+    return statistics.median(sizes) if sizes else None
+
+
+def _looks_emphasised(line: Line, body_size: float | None) -> bool:
+    if body_size is None or line.size is None:
+        return True  # text export: no font to go by
+    return line.bold or line.size > body_size + 0.5
+
+
+def section_kind(text: str) -> str | None:
+    head = re.sub(r"\s+", " ", text.replace("\t", " ")).strip().rstrip(":").strip()
+    if not head or len(head) > 60:
+        return None
+    for pattern, kind in SECTION_PATTERNS:
+        if pattern.match(head):
+            return kind
+    return None
+
+
+def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str]) -> list[Heading]:
+    body_size = _body_size(lines)
+    headings: list[Heading] = []
+    last: tuple[int, ...] | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        if i in toc_indices:
+            i += 1
+            continue
+        punkt = PUNKT.match(text)
+        numbered = None if punkt else NUMBERED.match(text)
+        m = punkt or numbered
+        if not m or not _looks_emphasised(line, body_size):
+            i += 1
+            continue
+        number = m.group("num").rstrip(".")
+        cand = _num_tuple(number)
+        title = re.sub(r"\s+", " ", m.group("title").replace("\t", " ")).strip()
+        end = i
+        if punkt and not title:
+            # "Punkt 3." with the title on the next line(s)
+            j = i + 1
+            while j < len(lines) and section_kind(lines[j].text) is None and not lines[j].bullet:
+                title = f"{title} {lines[j].text}".strip() if title else lines[j].text.strip()
+                end = j
+                if j + 1 >= len(lines) or lines[j + 1].para_start or (toc.get(number) or "") == title:
+                    break
+                j += 1
+        if not title or len(title.split()) > MAX_TITLE_WORDS or section_kind(title):
+            i += 1
+            continue
+        in_toc = number in toc
+        if toc and not in_toc and not punkt:
+            i += 1
+            continue
+        if not (in_toc or punkt or _is_successor(last, cand)):
+            i += 1
+            continue
+        title, end = _complete_title(lines, end, title, toc.get(number), body_size)
+        headings.append(Heading(index=i, number=number, title=title, end_index=end, style="punkt" if punkt else "numbered"))
+        last = cand
+        i = end + 1
+    _mark_groups(headings)
+    return headings
+
+
+def _complete_title(lines: list[Line], end: int, title: str, toc_title: str | None, body_size: float | None) -> tuple[str, int]:
+    """A long title wraps onto the next line: the table of contents says so, or the next line
+    is set in the same heading font."""
+    nxt = end + 1
+    if nxt >= len(lines) or section_kind(lines[nxt].text) or PRESENTER_LINE.match(lines[nxt].text):
+        return title, end
+    cont = lines[nxt].text.strip()
+    joined = f"{title} {cont}"
+    if toc_title and len(toc_title) > len(title) and _squash(toc_title).startswith(_squash(joined)[: len(_squash(toc_title))]):
+        return joined, nxt
+    same_font = (body_size is not None and lines[nxt].size is not None and lines[nxt].bold
+                 and lines[end].bold and abs((lines[nxt].size or 0) - (lines[end].size or 0)) < 0.3)
+    if same_font and not lines[nxt].para_start and not NUMBERED.match(cont):
+        return joined, nxt
+    return title, end
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\W+", "", s).casefold()
+
+
+def _mark_groups(headings: list[Heading]) -> None:
+    numbers = [h.number for h in headings]
+    for h in headings:
+        prefix = h.number + "."
+        h.children = [n for n in numbers if n.startswith(prefix)]
+
+
+def category_of(title: str) -> str | None:
+    for pattern, category in CATEGORY_PATTERNS:
+        if pattern.search(title):
+            return category
+    return None
+
+
+@dataclass
+class SectionHit:
+    index: int
+    kind: str
+    heading: str
+    inline_rest: str | None = None
+
+
+def find_sections(lines: list[Line], start: int, stop: int) -> list[SectionHit]:
+    hits = []
+    for i in range(start, stop):
+        text = lines[i].text.strip()
+        kind = section_kind(text)
+        if kind:
+            hits.append(SectionHit(i, kind, text.replace("\t", " ")))
+            continue
+        m = INLINE_SECTION.match(text.replace("\t", " "))
+        if m:
+            kind = section_kind(m.group("head"))
+            if kind:
+                hits.append(SectionHit(i, kind, m.group("head") + ":", m.group("rest")))
+    return hits

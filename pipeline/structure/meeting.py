@@ -1,0 +1,142 @@
+"""Meeting metadata (body, date, times, location) from the front matter.
+
+The meeting date is taken from a time label ("Tidspunkt:", "Mødedato:") first, then from the
+title line ("DASSOS 4. maj 2021"), then from a date-and-time line ("28-01-2022 11:00 - 12:20"),
+never from the date the minutes were written ("Dato: 12. maj 2021").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..cleaning import Line
+from ..dates import find_dates
+from ..models import Meeting
+from .vocabulary import ATTENDEE_LABEL, PLACE_LABEL, TIME_LABEL, WRITTEN_DATE_LABEL
+
+TIME_RANGE = re.compile(
+    r"(?:kl\.?\s*)?(?P<h1>[01]?\d|2[0-3])(?:[.:](?P<m1>[0-5]\d))(?::\d\d)?\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?"
+    r"(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?"
+)
+TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>[01]?\d|2[0-3])\s*(?:-|–|til)\s*(?P<h2>[01]?\d|2[0-3])\b")
+SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>[01]?\d|2[0-3])[:](?P<m2>[0-5]\d)\b)")
+BODY_NOISE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol)\s+(?:(?:fra|af|for|til)\s+)?(?:(?:mødet|møde)\s+(?:i|med)\s+)?", re.I)
+BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:den|d\.|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
+REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
+
+
+def _hhmm(h: str | None, m: str | None) -> str | None:
+    return f"{int(h):02d}:{m or '00'}" if h is not None else None
+
+
+def _times(text: str) -> tuple[str | None, str | None]:
+    m = TIME_RANGE.search(text) or TIME_RANGE_HOURS.search(text)
+    if m:
+        gd = m.groupdict()
+        return _hhmm(gd["h1"], gd.get("m1")), _hhmm(gd["h2"], gd.get("m2"))
+    m = SINGLE_TIME.search(text)
+    if m:
+        return _hhmm(m.group("h") or m.group("h2"), m.group("m") or m.group("m2")), None
+    return None, None
+
+
+def _day_dates(text: str):
+    return [d for d in find_dates(text) if d.granularity == "day"]
+
+
+def _body_from_title(text: str, date_start: int) -> str | None:
+    prefix = text[:date_start]
+    if "(" in prefix:
+        prefix = prefix[: prefix.index("(")]
+    prefix = BODY_TAIL_NOISE.sub("", BODY_NOISE.sub("", prefix.replace("\t", " ").strip())).strip(" ,-–:")
+    words = prefix.split()
+    if not 1 <= len(words) <= 7 or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix):
+        return None
+    return prefix
+
+
+def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
+    """Meeting metadata and the index of the line that gave the date (or None)."""
+    meeting = Meeting()
+    date_line: int | None = None
+    title_body: str | None = None
+    # 1. explicit time label
+    for i, line in enumerate(lines):
+        if TIME_LABEL.match(line.text) and not WRITTEN_DATE_LABEL.match(line.text):
+            dates = _day_dates(line.text)
+            start, end = _times(line.text)
+            if dates or start:
+                meeting.date = dates[0].start_date if dates else None
+                meeting.start_time, meeting.end_time = start, end
+                date_line = i
+                break
+    # 2. title line ("DASSOS 4. maj 2021") and 3. date-and-time line
+    for i, line in enumerate(lines[:60]):
+        if WRITTEN_DATE_LABEL.match(line.text) or TIME_LABEL.match(line.text) or ATTENDEE_LABEL.match(line.text):
+            continue
+        dates = _day_dates(line.text)
+        if not dates:
+            continue
+        body = _body_from_title(line.text, dates[0].start)
+        if body and title_body is None:
+            title_body = body
+            if meeting.date is None:
+                meeting.date, date_line = dates[0].start_date, i
+        if meeting.date is None and TIME_RANGE.search(line.text) and dates[0].start < 4:
+            meeting.date, date_line = dates[0].start_date, i
+        if meeting.start_time is None and meeting.date == dates[0].start_date:
+            start, end = _times(line.text[dates[0].end:])
+            if start and end:
+                meeting.start_time, meeting.end_time = start, end
+    if meeting.date is None:
+        for i, line in enumerate(lines[:80]):
+            if WRITTEN_DATE_LABEL.match(line.text):
+                continue
+            dates = _day_dates(line.text)
+            if dates:
+                meeting.date, date_line = dates[0].start_date, i
+                break
+    meeting.body = title_body or _body_from_referat_line(lines)
+    meeting.location = _location(lines, date_line)
+    return meeting, date_line
+
+
+def _body_from_referat_line(lines: list[Line]) -> str | None:
+    for line in lines[:80]:
+        m = REFERAT_FRA.match(line.text.replace("\t", " ").strip())
+        if m:
+            return m.group("body").strip(" .:")
+    return None
+
+
+def _location(lines: list[Line], date_line: int | None) -> str | None:
+    parts: list[str] = []
+    for i, line in enumerate(lines[:80]):
+        m = PLACE_LABEL.match(line.text.replace("\t", " ", 1))
+        if not m:
+            continue
+        chunk = [m.group("rest")]
+        j = i + 1
+        while j < len(lines) and not lines[j].para_start and not _is_labelled(lines[j].text):
+            chunk.append(lines[j].text)
+            j += 1
+        text = ", ".join(p.strip() for p in "\t".join(chunk).split("\t") if p.strip())
+        if re.match(r"^\s*(?:mødelokale|lokale)\s*:", line.text, re.I):
+            text = re.split(r"\s+[-–]\s+", text)[0]  # "Lokale M5 - tag elevatoren …": directions are no place
+        parts.append(text)
+    if parts:
+        return ", ".join(dict.fromkeys(parts))
+    if date_line is not None and date_line + 1 < len(lines):
+        cand = lines[date_line + 1].text.strip()
+        if 0 < len(cand.split()) <= 8 and not _is_labelled(cand) and not _day_dates(cand) and not re.search(r"\d{2,}", cand):
+            return cand
+    return None
+
+
+def _is_labelled(text: str) -> bool:
+    return bool(re.match(r"^\s*[A-ZÆØÅa-zæøå ]{2,25}\s*:", text)) or bool(ATTENDEE_LABEL.match(text))
+
+
+def meeting_year(meeting: Meeting) -> dt.date | None:
+    return meeting.date

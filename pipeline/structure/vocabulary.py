@@ -1,0 +1,66 @@
+"""The words Danish minutes use for their parts, as tables a newcomer can read and extend.
+
+Each table maps a regular expression (matched against a whole heading line, case-insensitive,
+trailing colon removed) to what it means. Order matters only where patterns overlap: the first
+match wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Section headings inside an agenda item → section kind.
+SECTION_HEADINGS: list[tuple[str, str]] = [
+    (r"(?:referat|beslutning(?:er)?|afgørelse|konklusion|protokol(?:lat)?)(?:\s+(?:den|d\.|fra|af|i)\b.*)?", "referat"),
+    (r"(?:[a-zæøå\-]+(?:s|ets|ens))\s+beslutning(?:\s+(?:den|d\.|i|på)\b.*)?", "referat"),  # Udvalgets beslutning den 3. maj
+    (r"beslutning\s+i\s+.+", "referat"),
+    (r"(?:[a-zæøå\-]+(?:s|ets|ens)\s+)?indstilling(?:er)?(?:\s+(?:den|d\.|fra|til)\b.*)?", "indstilling"),
+    (r"forslag\s+til\s+beslutning", "indstilling"),
+    (r"(?:supplerende\s+)?sagsfremstilling|sagsbeskrivelse|sagens\s+(?:indhold|fremstilling)|beskrivelse\s+af\s+sagen", "sagsfremstilling"),
+    (r"baggrund(?:\s+for\s+sagen)?|sagens\s+baggrund|formål", "baggrund"),
+    (r"resum[eé]|sammenfatning|kort\s+fortalt", "resume"),
+    (r"orientering", "orientering"),
+    (r"bemærkning(?:er)?", "bemaerkninger"),
+    (r"bilag(?:sliste)?", "bilag"),
+    (r"økonomi(?:ske\s+konsekvenser)?|lovgrundlag|retsgrundlag|høring|kommunikation|tidsplan|videre\s+proces|"
+     r"beslutningskompetence|tidligere\s+beslutninger|vurdering|administrationens\s+vurdering|"
+     r"konsekvenser|risikovurdering|handicappolitik|proces", "other"),
+]
+SECTION_PATTERNS = [(re.compile(rf"^{p}$", re.I), kind) for p, kind in SECTION_HEADINGS]
+
+# Headings that may carry their content on the same line: "Beslutning: Godkendt".
+INLINE_SECTION = re.compile(
+    r"^(?P<head>(?:referat|beslutning(?:er)?|indstilling|bemærkning(?:er)?|bilag)(?:\s+(?:den|d\.)\s+[^:]{3,30})?)\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
+
+# Grouping headings ("1. Beslutningspunkter") → item category.
+CATEGORY_WORDS: list[tuple[str, str]] = [
+    (r"kommende|fremtidige|næste\s+møde", "kommende"),
+    (r"beslutning|godkendelse|drøftelse\s+og\s+beslutning", "beslutning"),
+    (r"orientering|meddelelse|til\s+efterretning", "orientering"),
+    (r"dialog", "dialog"),
+]
+CATEGORY_PATTERNS = [(re.compile(p, re.I), c) for p, c in CATEGORY_WORDS]
+
+# Labels of the front page.
+PRESENT_LABELS = r"deltagere|mødedeltagere|til\s+stede|tilstede|deltog|medlemmer|fremmødte|eksterne\s+deltagere|gæster|desuden\s+deltog|fra\s+administrationen|fra\s+sekretariatet"
+ABSENT_LABELS = r"afbud|fraværende|fravær|ikke\s+til\s+stede|afbud\s+fra|forfald"
+ATTENDEE_LABEL = re.compile(rf"^\s*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})\s*:\s*(?P<rest>.*)$", re.I)
+ABSENT_LABEL = re.compile(rf"^(?:{ABSENT_LABELS})$", re.I)
+ABSENT_MARK = re.compile(r"\(\s*\*?\s*(?:fraværende|afbud|fravær|ikke\s+til\s+stede)\s*\*?\s*\)", re.I)
+
+TIME_LABEL = re.compile(r"^\s*(?:tidspunkt|mødetidspunkt|mødedato|dato\s+og\s+tid|tid|dato\s+og\s+tidspunkt|mødetid|afholdt)\s*:?\s*", re.I)
+PLACE_LABEL = re.compile(r"^\s*(?:sted|mødested|mødelokale|lokale|lokation|adresse)\s*:\s*(?P<rest>.*)$", re.I)
+WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail)\b", re.I)
+PRESENTER_LINE = re.compile(r"^(?:intro\s+|oplæg\s+|fremlæggelse\s+|præsentation\s+)?ved\s*:?\s+(?P<rest>.+)$", re.I)
+
+# Organisation words: a table cell with one of these is an organisation, not a person.
+ORG_WORDS = re.compile(
+    r"\b(?:kommune|kommunes|region|regionen|sekretariat|sekretariatet|styrelse|styrelsen|ministeri\w*|"
+    r"forvaltning\w*|center|centret|afdeling\w*|direktør\w*|KL|KKR|tilsyn\w*|socialtilsyn\w*|"
+    r"hospital\w*|universitet\w*|a/s|aps|fonden|forening\w*|råd|rådet|udvalg\w*|"
+    r"sundhedssekretariat|fælleskommunalt|fælleskommunale|psykiatri\w*|ankestyrelsen|"
+    r"socialstyrelsen|vive|rambøll|deloitte|kl's)\b",
+    re.I,
+)
