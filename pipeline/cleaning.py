@@ -178,7 +178,9 @@ def _join_hyphens(lines: list[Line]) -> None:
         word = first.group(0)
         if not word[0].islower() or word.rstrip(".,;:") in KEEP_HYPHEN_BEFORE:
             continue
-        prev.text = prev.text[:-1]
+        # after an acronym or digit ("KD-" + "net") the hyphen is part of the word: keep it
+        if not re.search(r"[A-ZÆØÅ0-9]-$", prev.text):
+            prev.text = prev.text[:-1]
         line.joined_hyphen = True
 
 

@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="NER backend: bundled model (offline), DaCy (optional extra), rules only; auto picks the best available")
     p.add_argument("--dacy-model", default="small", choices=["small", "medium", "large"], help="DaCy model size")
     p.add_argument("--timeout", type=int, default=180, help="seconds allowed per document (default 180)")
+    p.add_argument("--pdf-reader", choices=["pdfium", "pdfplumber"], default="pdfium",
+                   help="PDF reader: pdfium (fast, default) or pdfplumber (same lines, ~8x slower)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -98,7 +100,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .process import PipelineConfig
 
     err = _console(stderr=True)
-    config = PipelineConfig(ner=args.ner, dacy_model=args.dacy_model, timeout_s=args.timeout)
+    config = PipelineConfig(ner=args.ner, dacy_model=args.dacy_model, timeout_s=args.timeout, pdf_reader=args.pdf_reader)
     try:
         backend = resolve_backend(args.ner, args.dacy_model)
     except BackendUnavailable as exc:

@@ -121,6 +121,79 @@ def read_pdf(data: bytes) -> list[RawPage]:
     return pages
 
 
+def _pdfium_words(textpage, height: float) -> list[dict]:
+    """Words with boxes, size and font from pdfium's char API (~40x faster than pdfplumber)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    n = textpage.count_chars()
+    if n <= 0:
+        return []
+    text = textpage.get_text_range(0, n)
+    name_buf = ctypes.create_string_buffer(96)
+    flags = ctypes.c_int()
+    words: list[dict] = []
+    cur: dict | None = None
+    for i, ch in enumerate(text[:n]):
+        if ch == "\ufffe" and cur is not None:
+            cur["text"] += "-"  # pdfium's mark for a line-end hyphen: keep it, cleaning decides
+            cur = None
+            continue
+        if ch.isspace() or ch == "\ufffe":
+            cur = None
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or 10.0
+        if cur is not None and (left - cur["x1"] > COLUMN_GAP_RATIO * size * 0.5 or abs((height - top) - cur["top"]) > SAME_LINE_RATIO * size):
+            cur = None
+        if cur is None:
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, name_buf, 96, ctypes.byref(flags))
+            cur = {"text": "", "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
+                   "size": size, "fontname": name_buf.value.decode("latin-1", "replace")}
+            words.append(cur)
+        cur["text"] += ch
+        cur["x1"] = max(cur["x1"], right)
+        cur["top"] = min(cur["top"], height - top)
+        cur["bottom"] = max(cur["bottom"], height - bottom)
+    return words
+
+
+def read_pdf_fast(data: bytes) -> list[RawPage]:
+    """Positioned lines of every page, with pypdfium2 (the default reader: same lines as
+    `read_pdf`, a fraction of the time)."""
+    import pypdfium2 as pdfium
+
+    if b"%PDF" not in data[:1024]:
+        raise ReadError("not a PDF (no %PDF header); check the file type")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise ReadError("encrypted PDF: a password is needed to read it") from exc
+        raise ReadError(f"corrupt or truncated PDF ({str(exc)[:120]})") from exc
+    pages: list[RawPage] = []
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            height = page.get_height()
+            textpage = page.get_textpage()
+            words = _pdfium_words(textpage, height)
+            pages.append(RawPage(number=i + 1, height=height, lines=_words_to_lines(words, i + 1)))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise ReadError(f"corrupt or truncated PDF ({str(exc)[:120]})") from exc
+    finally:
+        pdf.close()
+    if not pages:
+        raise ReadError("PDF has no pages")
+    if not any(p.lines for p in pages):
+        raise ReadError("no text layer: needs OCR")
+    return pages
+
+
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), else cp1252, which covers latin-1 Danish text."""
     if data.startswith(b"\xef\xbb\xbf"):

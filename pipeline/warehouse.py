@@ -53,7 +53,7 @@ TABLES: dict[str, str] = {
         source VARCHAR, page INTEGER, char_start INTEGER, char_end INTEGER""",
     "ingest_errors": """
         source_file VARCHAR, source_path VARCHAR, sha256 VARCHAR, stage VARCHAR, reason VARCHAR,
-        at TIMESTAMP""",
+        "at" TIMESTAMP""",
 }
 
 DOC_TABLES = ["attendees", "items", "sections", "decisions", "deadlines", "action_items", "entities"]
@@ -85,7 +85,7 @@ VIEWS: dict[str, str] = {
         SELECT doc_id, item_id, label, text, normalized, source, page, char_start, char_end
         FROM entities""",
     "v_ingest_errors": """
-        SELECT source_file, sha256, stage, reason, at, source_path FROM ingest_errors""",
+        SELECT source_file, sha256, stage, reason, "at", source_path FROM ingest_errors""",
 }
 CONTRACT_VIEWS = ["v_documents", "v_attendees", "v_items", "v_decisions", "v_deadlines", "v_action_items", "v_entities"]
 

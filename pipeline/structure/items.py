@@ -131,14 +131,17 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
                 if j + 1 >= len(lines) or lines[j + 1].para_start or (toc.get(number) or "") == title:
                     break
                 j += 1
-        if not title or len(title.split()) > MAX_TITLE_WORDS or section_kind(title):
+        if not _plausible_title(title, numbered=bool(numbered)):
             i += 1
             continue
         in_toc = number in toc
-        if toc and not in_toc and not punkt:
-            i += 1
-            continue
-        if not (in_toc or punkt or _is_successor(last, cand)):
+        # numbering only moves forward: a repeated or smaller number is a list in the body
+        ordered = last is None or cand > last
+        if toc:
+            accept = ordered and (in_toc or (punkt is not None and _is_successor(last, cand)))
+        else:
+            accept = _is_successor(last, cand) or (punkt is not None and ordered)
+        if not accept:
             i += 1
             continue
         title, end = _complete_title(lines, end, title, toc.get(number), body_size)
@@ -147,6 +150,21 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         i = end + 1
     _mark_groups(headings)
     return headings
+
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def _plausible_title(title: str, numbered: bool) -> bool:
+    """Titles are short and, after a bare number, capitalised and not a date ("1. december")."""
+    if not title or len(title.split()) > MAX_TITLE_WORDS or section_kind(title):
+        return False
+    if numbered:
+        first = title.split()[0].strip(".,:").lower()
+        if first in MONTHS or not (title[0].isupper() or title[0] in "\"'«„“("):
+            return False
+    return True
 
 
 def _complete_title(lines: list[Line], end: int, title: str, toc_title: str | None, body_size: float | None) -> tuple[str, int]:

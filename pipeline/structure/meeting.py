@@ -7,7 +7,6 @@ never from the date the minutes were written ("Dato: 12. maj 2021").
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..cleaning import Line
@@ -127,16 +126,18 @@ def _location(lines: list[Line], date_line: int | None) -> str | None:
         parts.append(text)
     if parts:
         return ", ".join(dict.fromkeys(parts))
-    if date_line is not None and date_line + 1 < len(lines):
-        cand = lines[date_line + 1].text.strip()
-        if 0 < len(cand.split()) <= 8 and not _is_labelled(cand) and not _day_dates(cand) and not re.search(r"\d{2,}", cand):
+    if date_line is None:
+        return None
+    # the first plain short line after the date/time lines ("Virtuelt møde via Teams", "Teams")
+    for line in lines[date_line + 1: date_line + 4]:
+        cand = line.text.strip()
+        if _day_dates(cand) or TIME_RANGE.search(cand):
+            continue
+        if 0 < len(cand.split()) <= 8 and not _is_labelled(cand) and not re.search(r"\d{2,}", cand):
             return cand
+        break
     return None
 
 
 def _is_labelled(text: str) -> bool:
     return bool(re.match(r"^\s*[A-ZÆØÅa-zæøå ]{2,25}\s*:", text)) or bool(ATTENDEE_LABEL.match(text))
-
-
-def meeting_year(meeting: Meeting) -> dt.date | None:
-    return meeting.date

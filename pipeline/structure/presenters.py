@@ -13,6 +13,8 @@ LEAD = re.compile(r"^(?:intro|introduktion|oplæg|fremlæggelse|præsentation|in
 
 def parse_presenters(line: str) -> list[str]:
     text = re.sub(r"\([^)]*\)", " ", line)
+    if ":" in text:
+        text = text.rsplit(":", 1)[1]  # "Ved dialogmødets DASSOS repr.: Jesper …"
     names: list[str] = []
     for segment in SPLIT.split(text):
         segment = LEAD.sub("", segment.strip()).strip(" .:")
@@ -25,7 +27,7 @@ def parse_presenters(line: str) -> list[str]:
         # the name is the leading capitalised run; a title after it ("Socialchef") ends it
         while len(tokens) >= 2:
             cand = " ".join(tokens)
-            if _is_person(cand) and is_first_name(tokens[0]):
+            if _is_person(cand) and any(is_first_name(part) for part in tokens[0].split("-")):
                 names.append(cand)
                 break
             tokens.pop()

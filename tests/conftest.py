@@ -1,0 +1,30 @@
+"""Shared fixtures: the bundled sample minutes in data/raw, processed once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+STEMS = ["000_6712d68b0034b11f", "002_3388be411b985e9f", "004_bb815edab3661743"]
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    return RAW
+
+
+@pytest.fixture(scope="session")
+def records():
+    """Every sample processed as PDF and as text, keyed by file name."""
+    from pipeline.process import PipelineConfig, process_path
+
+    config = PipelineConfig(ner="rules")
+    out = {}
+    for stem in STEMS:
+        for suffix in (".pdf", ".txt"):
+            rec = process_path(str(RAW / f"{stem}{suffix}"), config)
+            assert type(rec).__name__ == "DocumentRecord", getattr(rec, "reason", rec)
+            out[f"{stem}{suffix}"] = rec
+    return out

@@ -1,0 +1,62 @@
+"""Reading and cleaning on the real sample PDFs and texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.cleaning import assemble_text, clean_pages
+from pipeline.reading import read_pdf, read_pdf_fast, read_text
+from tests.conftest import RAW, STEMS
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_pdfium_and_pdfplumber_give_the_same_lines(stem):
+    data = (RAW / f"{stem}.pdf").read_bytes()
+    slow = [(ln.page, ln.text, ln.bold) for p in read_pdf(data) for ln in p.lines]
+    fast = [(ln.page, ln.text, ln.bold) for p in read_pdf_fast(data) for ln in p.lines]
+    assert fast == slow
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_running_headers_and_page_numbers_are_removed(stem):
+    lines, n_pages = clean_pages(read_pdf_fast((RAW / f"{stem}.pdf").read_bytes()), positioned=True)
+    text = assemble_text(lines)
+    assert n_pages >= 10
+    assert "Side 3 af" not in text
+    # the running header ("DASSOS Referat 4. maj 2021", "DAS Social 28-01-2022") is gone from every page
+    first_line_per_page = {}
+    for ln in lines:
+        first_line_per_page.setdefault(ln.page, ln.text)
+    assert len(set(first_line_per_page.values())) == len(first_line_per_page)
+
+
+def test_text_export_headers_removed_and_pages_counted():
+    lines, n_pages = clean_pages(read_text((RAW / "002_3388be411b985e9f.txt").read_bytes()), positioned=False)
+    text = assemble_text(lines)
+    assert "Referat 25.11.21" not in text
+    assert "https://" not in text  # attachment link lines
+    assert n_pages >= 3
+    assert {ln.page for ln in lines} >= {1, 2, 3}
+
+
+def test_line_end_hyphens_join_but_real_hyphens_stay():
+    lines, _ = clean_pages(read_pdf_fast((RAW / "000_6712d68b0034b11f.pdf").read_bytes()), positioned=True)
+    text = assemble_text(lines)
+    # "service-" at a line end followed by "og basistakst": a real hyphen, kept with its space
+    assert "opdelingen af takster i service- og basistakst" in text
+    # "KD-" + "net.": the hyphen after an acronym belongs to the word
+    assert "evalueringsnotat til KD-net." in text
+    # "døgn-" + "tilbud": an auto-hyphenated word is joined
+    assert "Det nye døgntilbud planlægges" in text
+
+
+def test_text_export_keeps_real_hyphens():
+    lines, _ = clean_pages(read_text((RAW / "002_3388be411b985e9f.txt").read_bytes()), positioned=False)
+    text = assemble_text(lines)
+    assert "børne- og unge" in text
+
+
+def test_bullets_are_normalised():
+    lines, _ = clean_pages(read_pdf_fast((RAW / "000_6712d68b0034b11f.pdf").read_bytes()), positioned=True)
+    assert not any(ln.text.startswith("\uf0b7") for ln in lines)
+    assert any(ln.bullet and ln.text.startswith("DASSOS fungerer godt") for ln in lines)
