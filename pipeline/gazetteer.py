@@ -61,13 +61,11 @@ def _key(name: str) -> str:
     return re.sub(r"[\s\-–]+", " ", s).strip()
 
 
-# Spellings that the key normalisation cannot derive: old forms and the short (non-genitive)
-# forms of the four official genitive names.
+# Spellings that the key normalisation (å/aa, hyphens, genitive -s) cannot derive: the forms
+# without genitive -s that other lists use for two official names.
 _EXTRA_MUNICIPALITY_ALIASES: dict[str, str] = {
     "Nordfyn": "Nordfyns Kommune",
     "Vesthimmerland": "Vesthimmerlands Kommune",
-    "Bornholms": "Bornholms Regionskommune",
-    "Faaborg Midtfyn": "Faaborg-Midtfyn Kommune",
 }
 _REGION_SHORT: dict[str, str] = {
     "Midt": "Region Midtjylland",
@@ -234,6 +232,10 @@ _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _EXPLICIT = re.compile(
     rf"(?<![\w-])(?P<pre>{_W}{_SP})?(?P<name>{_NAME}){_SP}(?P<suffix>(?:[Rr]egions)?[Kk]ommunes?)(?![\wæøå])"
 )
+# Letterheads print "VIBORG KOMMUNE"; only the one-name form is read in capitals.
+_EXPLICIT_UPPER = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÆØÅ]{3,}(?:-[A-ZÆØÅ]{3,})?['’]?)[ \t]+(?P<suffix>(?:REGIONS)?KOMMUNES?)(?![\wæøå])"
+)
 _REGION = re.compile(rf"(?<![\w-])[Rr]egion{_SP}(?P<name>[A-ZÆØÅ][a-zæøå]*(?:[-‐]{_W})?)(?![\wæøå])")
 # A list of at least two names joined by ", " / " og " / " samt " / " eller " / "/",
 # optionally closed by "kommuner"/"Kommuner".
@@ -258,6 +260,10 @@ def _explicit_mentions(text: str) -> list[PlaceMention]:
             official = _lookup_municipality(m.group("name"), fuzzy=True)
         if official:
             out.append(PlaceMention(start, m.end(), text[start: m.end()], official, "municipality"))
+    for m in _EXPLICIT_UPPER.finditer(text):
+        official = _lookup_municipality(m.group("name"), fuzzy=True)
+        if official:
+            out.append(PlaceMention(m.start(), m.end(), m.group(0), official, "municipality"))
     return out
 
 

@@ -89,7 +89,10 @@ def _pipeline_for(backend: Backend) -> Language:
         nlp.disable_pipe(name)
     for component in ("referater_sentences", "referater_municipalities", "referater_dates"):
         if component not in nlp.pipe_names:
-            nlp.add_pipe(component, first=component == "referater_sentences")
+            if component == "referater_sentences":
+                nlp.add_pipe(component, first=True)
+            else:
+                nlp.add_pipe(component)
     return nlp
 
 
@@ -168,13 +171,15 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
 
     full_names = known + [t for _, _, t, src in person_mentions if src in ("rules", "model")]
     normalizer = PersonNormalizer(full_names)
-    seen: set[tuple[int, int]] = set()
-    for start, end, printed, source in sorted(person_mentions, key=lambda m: (m[0], -(m[1] - m[0]))):
-        if any(s <= start and end <= e for s, e in seen):
+    seen: list[tuple[int, int]] = []
+    # the attendee list is the surest evidence, then the longest mention
+    priority = {"attendees": 0, "model": 1, "rules": 2}
+    for start, end, printed, source in sorted(person_mentions, key=lambda m: (priority[m[3]], -(m[1] - m[0]), m[0])):
+        if any(start < e and s < end for s, e in seen):
             continue
         normalized = normalizer.normalize(printed)
         if normalized:
-            seen.add((start, end))
+            seen.append((start, end))
             entities.append(_entity(loc, "PERSON", start, end, printed, normalized, source))
     return entities
 

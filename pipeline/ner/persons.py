@@ -15,6 +15,7 @@ ROLE_WORDS = {
     "formand", "formanden", "næstformand", "direktør", "direktøren", "borgmester", "borgmesteren",
     "socialchef", "chef", "leder", "sekretariatet", "udvalget", "rådmand", "konsulent",
 }
+ORG_WORD = re.compile(r"^(?:Fælleskommunalt|Fælleskommunale|Sekretariat\w*|Kommune\w*|Region\w*|Styrelse\w*)$")
 NOT_SURNAME = re.compile(
     r"^(?:Kommune|Kommunes|Region|Regionen|Midt|Nord|Syd|Sekretariat|Sekretariatet|Socialtilsyn|"
     r"Rammeaftale|Rammeaftalen|Socialstyrelsen|Styrelse|Forum|Dialogforum|Center|Centret|Børnehus|"
@@ -48,23 +49,51 @@ def clean_candidate(text: str) -> str | None:
     return " ".join(tokens)
 
 
+TOKEN = re.compile(r"\S+")
+
+
+def _name_token(tok: str) -> bool:
+    return bool(re.fullmatch(NAME_WORD, tok) or re.fullmatch(r"[A-ZÆØÅ][a-zæøå]?\.", tok)) and not tok.isupper()
+
+
+INITIAL = re.compile(r"^[A-ZÆØÅ][a-zæøå]{0,2}\.$")  # "Chr." inside "Hans Chr. Mariegaard"
+
+
+def _split_token(raw: str) -> tuple[str, bool]:
+    """The word and whether punctuation after it ends a name."""
+    if INITIAL.match(raw):
+        return raw, False
+    core = raw.rstrip(",.;:)!?")
+    return core, core != raw
+
+
 def rule_mentions(text: str) -> list[PersonMention]:
-    """'Leif Serup påpeger …': a known first name followed by capitalised surnames."""
-    out = []
-    for m in RULE_NAME.finditer(text):
-        tokens = m.group(0).split()
-        if not is_first_name(tokens[0]):
+    """'Leif Serup påpeger …', 'Leder Nikolaj Kramer Nørregaard, …': a known first name
+    followed by one to three capitalised surnames (initials like 'Chr.' allowed)."""
+    tokens = [(m.start(), *_split_token(m.group(0))) for m in TOKEN.finditer(text)]
+    out: list[PersonMention] = []
+    i = 0
+    while i < len(tokens):
+        start, tok, stop = tokens[i]
+        if stop or not (_name_token(tok) and any(is_first_name(p) for p in tok.split("-"))):
+            i += 1
             continue
-        # cut at the first token that cannot be part of a name
-        keep = [tokens[0]]
-        for tok in tokens[1:]:
-            if NOT_SURNAME.match(tok) or canonical_municipality(tok):
+        j = i + 1
+        while j < len(tokens) and j - i <= 3:
+            _, nxt, nxt_stop = tokens[j]
+            if not (_name_token(nxt) or INITIAL.match(nxt)) or NOT_SURNAME.match(nxt) or ORG_WORD.match(nxt) \
+                    or canonical_municipality(nxt):
                 break
-            keep.append(tok)
-        if len(keep) < 2:
-            continue
-        name = " ".join(keep)
-        out.append(PersonMention(m.start(), m.start() + len(name), name, "rules"))
+            j += 1
+            if nxt_stop:
+                break
+        last_start, last, _ = tokens[j - 1]
+        if j - i >= 2 and not INITIAL.match(last):
+            end = last_start + len(last)
+            out.append(PersonMention(start, end, text[start:end], "rules"))
+            i = j
+        else:
+            i += 1
     return out
 
 
