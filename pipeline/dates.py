@@ -148,7 +148,6 @@ class _Cand:
     quarter: int | None = None
     weekday: int | None = None
     anchor: str = "end"
-    year_offset: int = 0       # set when a year is borrowed from a following mention
 
 
 Handler = Callable[[re.Match[str]], list[_Cand]]
@@ -283,7 +282,7 @@ def _looks_like_section_number(m: re.Match[str]) -> bool:
 
 
 # Numbers that introduce references rather than dates ("§ 1.1.12", "version 2.1.10").
-_REF_BEFORE = re.compile(r"(?:§+|stk\.|nr\.|version|ver\.|v\.|kl\.|klokken|pkt\.|punkt|afsnit|bilag|side|s\.)\s*$", re.I)
+_REF_BEFORE = re.compile(r"(?:§+|\b(?:stk\.|nr\.|version|ver\.|v\.|kl\.|klokken|pkt\.|punkt|afsnit|bilag|side|s\.))\s*$", re.I)
 # Slash fractions: "1/3 af", "2/3 flertal", "1/2 time".
 _FRACTION_AFTER = r"\s*(?:af|del|dele|dels|flertal|flertallet|%|procent|time|timer|times|år|stilling)(?![" + _L + r"])"
 

@@ -88,7 +88,7 @@ def test_period_dates(text: str, ref: dt.date, gran: str, start: str, end: str, 
 
 
 NOT_DATES = [
-    "32. maj 2021",
+    "32. maj",
     "29.02.2021",
     "31/4",
     "koster 1.000 kr. om året",
@@ -107,15 +107,21 @@ NOT_DATES = [
     "1/3 af pladserne",
     "døgnet rundt 24/7",
     "version 2.1.10",
+    "3.1.12  Status på tilbud",       # three-level section number at a line start
+    "jf. § 1.1.12",
     "sendes til Jan Hansen",
     "unge i alderen 15-30 år",
-    "uge 53 i 2021",
+    "uge 53 2021",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_rejects_non_dates(text: str) -> None:
     assert find_dates(text, REF) == []
+
+
+def test_impossible_day_is_not_a_day() -> None:
+    assert [m.granularity for m in find_dates("32. maj 2021", REF)] == ["month"]  # only "maj 2021"
 
 
 def test_missing_year_is_next_occurrence() -> None:

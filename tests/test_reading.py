@@ -53,7 +53,8 @@ def test_line_end_hyphens_join_but_real_hyphens_stay():
 def test_text_export_keeps_real_hyphens():
     lines, _ = clean_pages(read_text((RAW / "002_3388be411b985e9f.txt").read_bytes()), positioned=False)
     text = assemble_text(lines)
-    assert "børne- og unge" in text
+    assert "myndigheds- og finansieringsansvar" in text
+    assert "lands- og landsdelsdækkende" in text
 
 
 def test_bullets_are_normalised():
