@@ -20,7 +20,7 @@ from .models import DocumentRecord, IngestFailure
 from .process import SUPPORTED_SUFFIXES, PipelineConfig, process_path, sha256_of
 from . import warehouse
 
-TASKS_PER_WORKER = 25  # recycle workers: pdfplumber and spaCy keep caches that grow
+TASKS_PER_WORKER = 100  # recycle workers: pdfplumber and spaCy keep caches that grow
 
 
 @dataclass

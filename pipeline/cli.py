@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    # soft_wrap: one line per message, so logs and pipes can be grepped
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
