@@ -1,0 +1,139 @@
+"""NER: backend selection (without DaCy), the spaCy pipeline factory, and normalised entities
+with provenance on the real samples."""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+
+import pytest
+
+from pipeline.ner import backends
+from pipeline.ner.backends import Backend, BackendUnavailable, resolve_backend
+from pipeline.ner.persons import PersonNormalizer, rule_mentions
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    resolve_backend.cache_clear()
+    yield
+    resolve_backend.cache_clear()
+
+
+def test_dacy_missing_says_how_to_install(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_dacy(name, *args, **kwargs):
+        if name == "dacy":
+            raise ImportError("No module named 'dacy'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dacy)
+    with pytest.raises(BackendUnavailable, match=r"pip install 'referater\[dacy\]'"):
+        resolve_backend("dacy")
+
+
+def test_auto_skips_dacy_when_not_installed_and_falls_back(monkeypatch):
+    calls = []
+    monkeypatch.setattr(backends, "dacy_installed", lambda: False)
+    monkeypatch.setitem(backends.LOADERS, "dacy", lambda size: calls.append("dacy") or Backend("dacy:" + size, None))
+    monkeypatch.setitem(backends.LOADERS, "bundled", lambda size: Backend("bundled", None))
+    assert resolve_backend("auto").name == "bundled"
+    assert calls == []
+
+
+def test_auto_uses_dacy_when_it_loads(monkeypatch):
+    monkeypatch.setattr(backends, "dacy_installed", lambda: True)
+    monkeypatch.setitem(backends.LOADERS, "dacy", lambda size: Backend(f"dacy:{size}", None))
+    assert resolve_backend("auto", "medium").name == "dacy:medium"
+
+
+def test_auto_falls_back_when_dacy_model_cannot_load(monkeypatch):
+    def fail(size):
+        raise BackendUnavailable("no internet")
+
+    monkeypatch.setattr(backends, "dacy_installed", lambda: True)
+    monkeypatch.setitem(backends.LOADERS, "dacy", fail)
+    monkeypatch.setitem(backends.LOADERS, "bundled", fail)
+    assert resolve_backend("auto").name == "rules"
+
+
+def test_dacy_loader_calls_dacys_own_loader(monkeypatch):
+    import sys
+    import types
+
+    loaded = []
+    fake = types.ModuleType("dacy")
+    fake.load = lambda name: loaded.append(name) or "nlp"
+    monkeypatch.setitem(sys.modules, "dacy", fake)
+    assert resolve_backend("dacy", "large") == Backend("dacy:large", "nlp")
+    assert loaded == ["da_dacy_large_trf-0.2.0"]
+
+
+def test_unknown_backend_is_a_clear_error():
+    with pytest.raises(BackendUnavailable, match="unknown NER backend"):
+        resolve_backend("spacy-xl")
+
+
+def test_bundled_model_ships_and_loads():
+    path = backends.models_dir() / backends.BUNDLED_MODEL_NAME
+    if not (path / "meta.json").exists():
+        pytest.fail(f"the bundled model is missing from {path}")
+    backend = resolve_backend("bundled")
+    assert "ner" in backend.nlp.pipe_names
+    labels = set(backend.nlp.get_pipe("ner").labels)
+    assert {"PER", "ORG", "LOC"} <= labels
+
+
+def test_pipeline_factory_composes_components():
+    from pipeline.ner import build_pipeline
+
+    nlp = build_pipeline("rules")
+    assert nlp.pipe_names[0] == "referater_sentences"
+    assert {"referater_municipalities", "referater_dates"} <= set(nlp.pipe_names)
+    doc = nlp("DASSOS mødes jf. aftalen kl. 9.00 den 5. august 2021 med Favrskov, Holstebro og Aarhus.")
+    assert [s.kb_id_ for s in doc.spans["dates"]] == ["2021-08-05"]
+    assert [s.kb_id_ for s in doc.spans["municipalities"]] == ["Favrskov Kommune", "Holstebro Kommune", "Aarhus Kommune"]
+    assert len(list(doc.sents)) == 1  # "jf." and "kl." do not end the sentence
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Leif Serup påpeger, at det er nødvendigt", ["Leif Serup"]),
+    ("- Leder Nikolaj Kramer Nørregaard, Frederikshavns Kommune", ["Nikolaj Kramer Nørregaard"]),
+    ("Hans Chr. Mariegaard (Fraværende)", ["Hans Chr. Mariegaard"]),
+    ("Christian Budde Opstrup KKR Sekretariat", ["Christian Budde Opstrup"]),
+    ("Formanden takkede Aarhus Kommune", []),
+])
+def test_person_rules(text, expected):
+    assert [m.text for m in rule_mentions(text)] == expected
+
+
+def test_person_normalised_to_fullest_form():
+    norm = PersonNormalizer(["Hans Chr. Mariegaard", "Lotte Henriksen", "Jette Lorenzen"])
+    assert norm.normalize("Hans Mariegaard") == "Hans Chr. Mariegaard"
+    assert norm.normalize("Lotte") == "Lotte Henriksen"
+    assert norm.normalize("formanden Lotte Henriksen") == "Lotte Henriksen"
+    assert norm.normalize("mesm@viborg.dk") is None
+    assert norm.normalize("Rigmor") is None  # a lone first name nobody carries in full
+
+
+def test_entities_on_a_real_pdf(records):
+    rec = records["002_3388be411b985e9f.pdf"]
+    by_label = {}
+    for e in rec.entities:
+        by_label.setdefault(e.label, set()).add(e.normalized)
+    assert {"Aarhus Kommune", "Ringkøbing-Skjern Kommune", "Region Midtjylland", "Ikast-Brande Kommune"} <= by_label["MUNICIPALITY"]
+    assert {"2021-11-25", "2022-01-10", "2021-12-15", "2022-12-01"} <= by_label["DATE"]
+    assert {"Jesper Thyrring Møller", "Anette Holm", "Rikke Holm Bramsen"} <= by_label["PERSON"]
+    assert not any("@" in p for p in by_label["PERSON"])
+    # "8800 Viborg" is an address, not a municipality mention
+    import re
+
+    assert not any(re.search(r"\d{4}\s$", rec.text[max(0, e.span.char_start - 5):e.span.char_start])
+                   for e in rec.entities if e.label == "MUNICIPALITY")
+    # provenance: every entity points at its text
+    for e in rec.entities:
+        assert rec.text[e.span.char_start:e.span.char_end] == e.text
+        assert e.span.page is not None
+    in_items = [e for e in rec.entities if e.item_number]
+    assert in_items and all(e.item_number in {i.number for i in rec.items} for e in in_items)
