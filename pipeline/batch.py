@@ -92,6 +92,7 @@ def run_batch(
         known = warehouse.known_hashes(con)
         jobs: list[Job] = []
         claimed: dict[str, str] = {}
+        duplicate_digests: dict[str, str] = {}  # path → digest of content queued under another name
         for f in files:
             digest = _hash(f)
             if digest and digest in known and not force:
@@ -102,13 +103,13 @@ def run_batch(
                 continue
             if digest and digest in claimed:
                 report.duplicates.append(str(f))
+                duplicate_digests[str(f)] = digest
                 emit("skipped", str(f))
                 continue
             if digest:
                 claimed[digest] = str(f)
             jobs.append(Job(str(f), digest, f.stat().st_size if f.exists() else 0))
         emit("total", len(jobs))
-        duplicates_of = {path: claimed.get(_hash(Path(path)) or "") for path in report.duplicates}
 
         def handle(result: DocumentRecord | IngestFailure) -> None:
             if isinstance(result, DocumentRecord):
@@ -140,9 +141,9 @@ def run_batch(
                         result = IngestFailure(source_file=p.name, source_path=job.path, sha256=job.sha256,
                                                stage="worker", reason=f"worker crashed: {type(exc).__name__}: {str(exc)[:160]}")
                     handle(result)
-        for dup_path, original in duplicates_of.items():
-            digest = _hash(Path(dup_path))
-            if digest and digest[:16] in {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}:
+        loaded_ids = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
+        for dup_path, digest in duplicate_digests.items():
+            if digest[:16] in loaded_ids:
                 warehouse.record_file(con, digest, digest[:16], Path(dup_path).name, dup_path)
         if report.loaded:
             from .search import rebuild_index

@@ -1,0 +1,109 @@
+"""Rule-based Danish sentence segmentation for section texts.
+
+`split_sentences(text, offset)` returns ``(start, end, sentence)`` triples with absolute offsets
+(``offset`` + local offset) and the sentence with its whitespace collapsed.
+
+Rules
+-----
+* Every paragraph (a line of the section text) is a boundary -- bullets are paragraphs of their
+  own -- EXCEPT a soft line break left by PDF wrapping: a line that does not end in sentence
+  punctuation (. ! ? : ;) followed by a line that starts with a lowercase letter continues the
+  same sentence ("... afdække behovet blandt" / "kommunerne i Region Midt.").
+* Inside a paragraph a sentence ends at . ! ? followed by whitespace and an uppercase letter,
+  a digit or an opening quote -- but not after an abbreviation (ABBREVIATIONS), a single letter
+  or initial ("Hans C. Andersen"), or a day/ordinal number ("den 25. Maj", "2. Marts kl. 13").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABBREVIATIONS", "split_sentences"]
+
+# Lowercased, without the final dot. Multi-dot abbreviations are written with their inner dots.
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "jf", "jvf", "bl.a", "ca", "kl", "evt", "mv", "m.v", "m.m", "mm", "fx", "f.eks", "pr", "nr",
+    "ift", "i.f.t", "vedr", "inkl", "ekskl", "dvs", "d.v.s", "mht", "m.h.t", "hhv", "chr", "ang",
+    "tlf", "stk", "pkt", "etc", "osv", "o.l", "ol", "bl", "f", "d", "s", "jan", "feb", "febr",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "man", "tirs", "ons",
+    "tors", "fre", "lør", "søn", "ml", "mio", "mia", "kr", "pct", "ref", "bilag", "afd", "adm",
+    "dir", "konst", "stud", "cand", "mag", "jur", "polit", "scient", "oecon", "sekr", "tlf.nr",
+    "e.l", "o.a", "o.lign", "p.t", "pt", "t.o.m", "t.v", "th", "tv", "vej", "ex", "iflg", "ifm",
+    "i.h.t", "iht", "gl", "ha", "km", "min", "max", "incl", "vha", "v.h.a", "ndr", "sdr", "nordr",
+    "østr", "vestr", "mr", "mrs", "dr", "prof", "a/s", "aps", "p", "ff", "el", "ligel", "henh",
+    "hlsn", "mvh", "st", "sml", "smst", "årg", "udg", "vol", "ver", "fig", "tab", "kap", "afsn",
+})
+
+MONTH_WORDS = frozenset({
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+    "oktober", "november", "december", "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "okt", "nov", "dec",
+})
+
+_END = re.compile(r"[.!?]+[\"'”»)]*(?=\s+[\"'„“«(]?[A-ZÆØÅÄÖÜÉ0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\s+[\"'„“«(]?([^\s.,:;]+)")
+_SOFT_BREAK_END = re.compile(r"[.!?:;]['\"”»)]*\s*$")
+
+
+def _is_boundary(para: str, m: re.Match[str]) -> bool:
+    if m.group(0)[0] in "!?":
+        return True
+    before = _TOKEN_BEFORE.search(para[: m.start()])
+    if not before:
+        return True
+    tok = before.group(1).lstrip("(\"'„“«").lower()
+    if tok in ABBREVIATIONS:
+        return False
+    if len(tok) == 1 and tok.isalpha():  # initial: "Hans C. Andersen", "A. Jensen"
+        return False
+    nxt = _NEXT_WORD.match(para, m.end())
+    next_word = nxt.group(1).lower() if nxt else ""
+    if re.fullmatch(r"\d{1,2}", tok):  # day or ordinal: "25. Maj", "2. Marts", "3. Bilag"
+        return False
+    if re.fullmatch(r"\d{1,4}", tok) and next_word in MONTH_WORDS:
+        return False
+    if "." in tok and re.fullmatch(r"(?:[a-zæøå]{1,4}\.)+[a-zæøå]{1,4}", tok):  # other dotted abbreviations
+        return False
+    return True
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the logical paragraphs, joining soft PDF line breaks."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        if spans:
+            prev_start, prev_end = spans[-1]
+            prev = text[prev_start:prev_end]
+            first = line.lstrip()[:1]
+            if first.islower() and not _SOFT_BREAK_END.search(prev):
+                spans[-1] = (prev_start, end)
+                continue
+        spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Split a section text into sentences: ``[(abs_start, abs_end, sentence), ...]``."""
+    out: list[tuple[int, int, str]] = []
+    for p_start, p_end in _paragraphs(text):
+        para = text[p_start:p_end]
+        cuts = [0]
+        for m in _END.finditer(para):
+            if _is_boundary(para, m):
+                cuts.append(m.end())
+        cuts.append(len(para))
+        for a, b in zip(cuts, cuts[1:]):
+            chunk = para[a:b]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            if trail <= lead:
+                continue
+            s, e = p_start + a + lead, p_start + a + trail
+            out.append((offset + s, offset + e, re.sub(r"\s+", " ", text[s:e])))
+    return out
