@@ -430,7 +430,8 @@ def _infer_year(c: _Cand, ref: datetime.date, past: bool) -> int | None:
         return None
     default = ok[0]
     if c.weekday is not None:
-        for y in sorted((default, default - 1, default + 1), key=lambda y: abs(y - default)):
+        # the weekday may pick the following occurrence, never one on the wrong side of `ref`
+        for y in ok[:2]:
             p = _period(c, y)
             if p is not None and p[0].weekday() == c.weekday:
                 return y

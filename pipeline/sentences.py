@@ -25,13 +25,13 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "jf", "jvf", "bl.a", "ca", "kl", "evt", "mv", "m.v", "m.m", "mm", "fx", "f.eks", "pr", "nr",
     "ift", "i.f.t", "vedr", "inkl", "ekskl", "dvs", "d.v.s", "mht", "m.h.t", "hhv", "chr", "ang",
     "tlf", "stk", "pkt", "etc", "osv", "o.l", "ol", "bl", "f", "d", "s", "jan", "feb", "febr",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "man", "tirs", "ons",
-    "tors", "fre", "lør", "søn", "ml", "mio", "mia", "kr", "pct", "ref", "bilag", "afd", "adm",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "tirs", "ons",
+    "tors", "fre", "lør", "søn", "ml", "mio", "mia", "kr", "pct", "ref", "afd", "adm",
     "dir", "konst", "stud", "cand", "mag", "jur", "polit", "scient", "oecon", "sekr", "tlf.nr",
-    "e.l", "o.a", "o.lign", "p.t", "pt", "t.o.m", "t.v", "th", "tv", "vej", "ex", "iflg", "ifm",
-    "i.h.t", "iht", "gl", "ha", "km", "min", "max", "incl", "vha", "v.h.a", "ndr", "sdr", "nordr",
+    "e.l", "o.a", "o.lign", "p.t", "pt", "t.o.m", "t.v", "th", "tv", "ex", "iflg", "ifm",
+    "i.h.t", "iht", "gl", "incl", "vha", "v.h.a", "ndr", "sdr", "nordr",
     "østr", "vestr", "mr", "mrs", "dr", "prof", "a/s", "aps", "p", "ff", "el", "ligel", "henh",
-    "hlsn", "mvh", "st", "sml", "smst", "årg", "udg", "vol", "ver", "fig", "tab", "kap", "afsn",
+    "hlsn", "mvh", "st", "sml", "smst", "årg", "udg", "vol", "ver", "fig", "kap", "afsn",
 })
 
 MONTH_WORDS = frozenset({
@@ -52,15 +52,18 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
     before = _TOKEN_BEFORE.search(para[: m.start()])
     if not before:
         return True
-    tok = before.group(1).lstrip("(\"'„“«").lower()
+    raw = before.group(1).lstrip("(\"'„“«")
+    tok = raw.lower()
+    if len(raw) >= 2 and raw.isupper():  # acronym at the end of a sentence: "... til KL."
+        return True
     if tok in ABBREVIATIONS:
         return False
     if len(tok) == 1 and tok.isalpha():  # initial: "Hans C. Andersen", "A. Jensen"
         return False
     nxt = _NEXT_WORD.match(para, m.end())
     next_word = nxt.group(1).lower() if nxt else ""
-    if re.fullmatch(r"\d{1,2}", tok):  # day or ordinal: "25. Maj", "2. Marts", "3. Bilag"
-        return False
+    if re.fullmatch(r"\d{1,2}", tok):  # day or ordinal: "25. Maj", "2. Marts" -- but "kl. 13. Der"
+        return bool(re.search(r"\bkl\.?\s*$", para[: before.start()], re.I)) and next_word not in MONTH_WORDS
     if re.fullmatch(r"\d{1,4}", tok) and next_word in MONTH_WORDS:
         return False
     if "." in tok and re.fullmatch(r"(?:[a-zæøå]{1,4}\.)+[a-zæøå]{1,4}", tok):  # other dotted abbreviations

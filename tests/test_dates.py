@@ -194,3 +194,13 @@ def test_sample_minutes() -> None:
     assert all(d.startswith(("2021", "2022")) for d in days)
     medio = [m for m in found if m.text == "medio 2022"]
     assert medio and medio[0].deadline_date == dt.date(2022, 7, 1)
+
+
+def test_weekday_never_moves_a_deadline_before_the_meeting():
+    import datetime as _dt
+
+    from pipeline.dates import find_dates as _find
+
+    # 12 May 2024 is a Sunday; the printed weekday must not pull the date back to 2023
+    assert [d.iso for d in _find("senest fredag den 12. maj", _dt.date(2024, 2, 1))] == ["2024-05-12"]
+    assert [d.iso for d in _find("mandag den 18. marts kl. 17", _dt.date(2024, 2, 1))] == ["2024-03-18"]

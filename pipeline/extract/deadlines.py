@@ -1,0 +1,124 @@
+"""Deadlines: explicit dates by which something must be done, from any section of an item."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import Deadline
+from .common import PageFinder, Sentence, clean, sentences_of
+from .patterns import DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE
+
+SECTION_MAP = {"referat": "referat", "indstilling": "indstilling"}  # everything else: sagsfremstilling
+SKIP_SECTIONS = frozenset({"bilag"})
+
+# Where a clause starts inside a sentence (for the "shortest clause" text and cue scope).
+CLAUSE_BOUNDARY = re.compile(
+    r",\s+(?=(?:at|som|der|hvor|hvorefter|hvorpå|så|men|da|fordi|mens|og|idet|jf)\b)|[;:]\s+|\s[–-]\s",
+    re.IGNORECASE)
+LEADING_JOINER = re.compile(r"^(?:at|hvorefter|hvorpå|og|men|så|idet)\s+", re.IGNORECASE)
+
+
+@dataclass
+class DeadlineHit:
+    start: int          # local offsets of the date mention inside the section text
+    end: int
+    date_text: str
+    due: dt.date
+    granularity: str
+    clause_start: int   # local offset where the deadline clause starts
+    cue: str
+
+
+def _clause_start(sentence_text: str, upto: int) -> int:
+    """Offset (inside the sentence) of the clause containing position `upto`."""
+    start = 0
+    for m in CLAUSE_BOUNDARY.finditer(sentence_text, 0, max(upto, 0)):
+        start = m.end()
+    return start
+
+
+def deadline_cue(before: str, date_text: str) -> tuple[str, int] | None:
+    """(cue label, offset of the cue inside `before`) when the text before a date makes it a deadline.
+
+    `before` is the sentence text up to the date mention.
+    """
+    for label, rx in DEADLINE_BEFORE:
+        m = rx.search(before)
+        if not m:
+            continue
+        if label == "ved udgangen" and not DEADLINE_DATE_TEXT.match(date_text):
+            continue
+        return label, m.start()
+    clause_from = _clause_start(before, len(before))
+    clause = before[clause_from:]
+    for label, rx in DEADLINE_IN_CLAUSE:
+        m = rx.search(clause)
+        if m:
+            return label, clause_from + m.start()
+    return None
+
+
+def is_excluded(before: str, sentence_text: str) -> bool:
+    clause = before[_clause_start(before, len(before)):]
+    return any(rx.search(clause) or (label == "negated" and rx.search(before[-80:]))
+               for label, rx in NON_DEADLINE)
+
+
+def deadline_hits(section_text: str, sentences: list[Sentence], ref_date: dt.date | None) -> list[DeadlineHit]:
+    """All deadline date mentions of one section, local offsets."""
+    from ..dates import find_dates
+
+    hits: list[DeadlineHit] = []
+    mentions = find_dates(section_text, ref_date)
+    for m in mentions:
+        sent = next((s for s in sentences if s.local <= m.start < s.local + len(s.raw)), None)
+        if sent is None:
+            continue
+        before = section_text[sent.local:m.start]
+        before = re.sub(r"\s+", " ", before)
+        cue = deadline_cue(before, m.text)
+        if cue is None or is_excluded(before, sent.text):
+            continue
+        cue_label, cue_at = cue
+        clause_from = min(_clause_start(before, cue_at), _clause_start(before, len(before)))
+        hits.append(DeadlineHit(
+            start=m.start, end=m.end, date_text=m.text, due=m.deadline_date, granularity=m.granularity,
+            clause_start=clause_from, cue=cue_label,
+        ))
+    return hits
+
+
+def _deadline_text(sentence_text: str, clause_from: int, date_end_in_sentence: int) -> str:
+    text = sentence_text[clause_from:date_end_in_sentence]
+    return LEADING_JOINER.sub("", clean(text)).rstrip(" .,;:")
+
+
+def find_deadlines(structure, pages: PageFinder | None = None) -> list[Deadline]:
+    pages = pages or PageFinder(structure)
+    ref = structure.meeting.date if structure.meeting else None
+    out: list[Deadline] = []
+    seen: set[tuple[str, dt.date, str]] = set()
+    for item in structure.items:
+        for section in item.sections:
+            if section.kind in SKIP_SECTIONS or not section.text.strip():
+                continue
+            sec = SECTION_MAP.get(section.kind, "sagsfremstilling")
+            sentences = sentences_of(section)
+            for hit in deadline_hits(section.text, sentences, ref):
+                key = (item.number, hit.due, sec)
+                if key in seen:
+                    continue
+                seen.add(key)
+                sent = next(s for s in sentences if s.local <= hit.start < s.local + len(s.raw))
+                raw_before = re.sub(r"\s+", " ", section.text[sent.local:hit.end])
+                text = _deadline_text(raw_before, hit.clause_start, len(raw_before))
+                base = section.span.char_start
+                out.append(Deadline(
+                    item_number=item.number, due_date=hit.due, text=text or clean(hit.date_text),
+                    section=sec, date_text=hit.date_text, granularity=hit.granularity,
+                    sentence=clean(sent.text),
+                    span=pages.span(base + sent.local + 0, base + hit.end, section.span.page),
+                ))
+    return out

@@ -1,0 +1,210 @@
+"""Danish vocabulary for decisions, deadlines and action items, as readable tables.
+
+Every table is a list of ``(label, regex)`` rows; the regexes are compiled case-insensitively
+and matched against one sentence (or clause). To teach the extractor a new phrasing, add a row
+to the right table and a test sentence to tests/test_extract.py -- no code changes needed.
+
+Conventions: ``\\b`` word boundaries everywhere; ``{W}`` stands for "one word" and ``{GAP}`` for
+"up to a few words", so "tog orienteringen fra KL til efterretning" and "tog til efterretning"
+are one row.
+"""
+
+from __future__ import annotations
+
+import re
+
+W = r"[\wæøåÆØÅ’'\-/]+"          # one word
+GAP = rf"(?:\s+{W}){{0,12}}?"     # up to twelve words, as few as possible
+SHORT = rf"(?:\s+{W}){{0,3}}?"    # up to three words
+
+
+# A past participle used as an adjective is no resolution: "de tidligere aftalte rammer",
+# "den godkendte aftale". Put this in front of a "-te"/"-ede" verb form.
+NOT_ATTRIBUTIVE = r"\b(?<!\bden )(?<!\bdet )(?<!\bde )(?<!\ben )(?<!\bet )(?<!tidligere )(?<!allerede )(?<!endeligt )(?<!senest )"
+
+
+def _c(rows: list[tuple[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(label, re.compile(rx, re.IGNORECASE)) for label, rx in rows]
+
+
+# --------------------------------------------------------------------------------------
+# Decisions: (kind, regex). Active and passive forms. When several rows match a sentence,
+# the match that starts first wins (the main clause comes first in Danish minutes); on a tie
+# the earlier row wins, so put the more specific row first.
+# --------------------------------------------------------------------------------------
+DECISION_ROWS: list[tuple[str, str]] = [
+    # rejected -- before approved, so "blev ikke godkendt" is a rejection
+    ("rejected", r"\b(?:ikke|ej)\s+(?:at\s+)?(?:godkend(?:e|er|es|t|te)|tiltræde|tiltrådt|imødekomme[st]?)\b"),
+    ("rejected", r"\bafvis(?:er|es|te)\b|\b(?:blev|er|bliver)\s+afvist\b|\bforkast(?:er|es|ede|et)\b"),
+    ("rejected", r"\bkan\s+ikke\s+(?:godkende|anbefale|støtte|bakke\s+op)\b"),
+    # noted
+    ("noted", rf"\b(?:tog|tager|tage|tages|taget)\b{GAP}\s+til\s+(?:efterretning|orientering)\b"),
+    ("noted", r"\btil\s+efterretning\b"),
+    ("noted", r"\b(?:orienteringen|redegørelsen|status(?:en)?|meddelelsen)\s+(?:blev\s+)?(?:noteret|taget\s+til\s+orientering)\b"),
+    # approved
+    ("approved", rf"\bgodkend(?:er|es|t)\b|{NOT_ATTRIBUTIVE}godkendte\b"),
+    ("approved", r"\b(?:tiltræder|tiltrådte|tiltrådt|tiltrædes)\b"),
+    ("approved", r"\b(?:blev|er|bliver)\s+vedtaget\b|\bvedtag(?:er|es)\b|\bvedtog\b"),
+    ("approved", r"\bindstillingen\s+(?:blev\s+)?(?:fulgt|følges)\b"),
+    # decided
+    ("decided", rf"\bbeslutte(?:r|s|t)?\b|{NOT_ATTRIBUTIVE}besluttede\b"),
+    ("decided", r"\b(?:næste|kommende)\s+møde\s+(?:afholdes|holdes|er\s+fastsat|fastsættes|fastlægges|flyttes|bliver)\b"),
+    ("decided", r"\bmødet\s+(?:flyttes|blev\s+flyttet|aflyses|blev\s+aflyst)\b"),
+    ("decided", rf"\bdet\s+(?:blev|er)\s+fastlagt\b"),
+    # recommended
+    ("recommended", r"\b(?:der\s+)?opfordres\s+til\b"),
+    ("recommended", r"\banbefal(?:er|es|ede|et)\b"),
+    ("recommended", r"\bindstiller\b|\bindstilles\s+til\b"),
+    # agreed
+    ("agreed", rf"\baftal(?:t|es|er)\b|{NOT_ATTRIBUTIVE}aftalte\b"),
+    ("agreed", r"\b(?:der\s+var|var\s+der|der\s+er|er\s+der|blev)\s+(?:\w+\s+)?enighed\s+om\b|\benige\s+om\b"),
+    # supported
+    ("supported", rf"\bbak(?:ker|kede|ke|kes)\b{SHORT}\s+op\s+(?:om|på)\b"),
+    ("supported", r"\bopbakning\s+til\b"),
+    ("supported", r"\bstøtte(?:r|de|s)\b|\btilslut(?:ter|tede)\s+sig\b"),
+    ("supported", rf"\b(?:vurderer|vurderede|mener|menes|finder|fandt)\b,?\s+at\b{GAP}\s+bør\b"),
+    # postponed
+    ("postponed", r"\budsæt(?:tes|ter)\b|\budsatte\b(?!\s+for)|\b(?:blev|er|bliver)\s+udsat\b(?!\s+for)"),
+    ("postponed", r"\b(?:blev|er)\s+udskudt\b|\bgenoptages\b|\bsættes\s+på\s+(?:igen|næste\s+møde|et\s+senere\s+møde)\b"),
+    # appointed
+    ("appointed", r"\budpeg(?:es|ede|et)\b|\b(?:blev|er)\s+udpeget\b"),
+    ("appointed", r"\bmeldte\s+sig\b|\b(?:blev|er)\s+(?:valgt|genvalgt|konstitueret)\b|\bvælges\s+som\b"),
+]
+DECISION_PATTERNS = _c(DECISION_ROWS)
+
+# Sentences that only report discussion. They are never decisions by themselves; a resolution
+# verb in the same sentence ("drøftede ... og vurderer, at det bør ...") still counts.
+DISCUSSION_ROWS: list[tuple[str, str]] = [
+    ("discussed", r"\bdrøftede\b|\b(?:blev|er)\s+drøftet\b|\bdrøftes\b|\bder\s+var\s+en\s+drøftelse\b"),
+    ("discussed", r"\bder\s+blev\s+(?:orienteret|redegjort)\b|\bpåpeget\b|\bnævnt\b"),
+]
+DISCUSSION_PATTERNS = _c(DISCUSSION_ROWS)
+
+
+# --------------------------------------------------------------------------------------
+# Deadlines. A date mention (pipeline.dates) is a deadline when a cue stands right before it
+# (DEADLINE_BEFORE: regex anchored at the end of the text before the date) or earlier in the
+# same clause (DEADLINE_IN_CLAUSE), and no NON_DEADLINE row applies.
+# --------------------------------------------------------------------------------------
+DEADLINE_BEFORE_ROWS: list[tuple[str, str]] = [
+    ("senest", r"\bsenest(?:\s+(?:den|d\.))?\s*$"),
+    ("inden", r"\b(?:inden|før|forud\s+for)(?:\s+(?:den|d\.))?\s*$"),
+    ("ved udgangen", r"\b(?:ved|til|med|fra)\s*$"),  # only with a period end: see DEADLINE_DATE_TEXT
+    ("frist", r"\b\w*frist(?:en)?(?:\s+(?:er|var|bliver|til|den|d\.|på|for\s+\w+(?:\s+\w+)?|fastsat)){0,4}\s*:?\s*$"),
+    ("deadline", r"\bdeadline(?:\s+(?:er|den|d\.|på))*\s*$"),
+    ("klar", r"\b(?:være|er|bliver|blive)\s+(?:\w+\s+)?(?:klar|færdig[te]?|afsluttet|afleveret|indsendt|implementeret|på\s+plads)(?:\s+(?:til\s+\w+\s+)?(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
+]
+DEADLINE_BEFORE = _c(DEADLINE_BEFORE_ROWS)
+
+# The "ved"/"til" row only counts for period ends: "ved udgangen af 2024", "til ultimo maj".
+DEADLINE_DATE_TEXT = re.compile(r"^(?:udgangen|ultimo|slutningen|primo|medio)\b", re.IGNORECASE)
+
+DEADLINE_IN_CLAUSE_ROWS: list[tuple[str, str]] = [
+    ("frist", r"\b\w*frist(?:en|er)?\b"),
+    ("deadline", r"\bdeadline\b|\btidsfrist\b"),
+    ("skal være", r"\bskal\s+(?:være|foreligge|sendes|indsendes|afleveres|indberettes|besvares)\b.*\b(?:senest|inden)\b"),
+]
+DEADLINE_IN_CLAUSE = _c(DEADLINE_IN_CLAUSE_ROWS)
+
+# Dates that are not deadlines even near a cue word.
+NON_DEADLINE_ROWS: list[tuple[str, str]] = [
+    ("next meeting", r"\b(?:næste|kommende|førstkommende)\s+(?:\w+\s+)?møde\b(?!.*\b(?:senest|frist|inden)\b)"),
+    ("negated", r"\bikke\b(?:\s+\w+){0,4}\s+(?:inden|før|senest)\b"),
+]
+NON_DEADLINE = _c(NON_DEADLINE_ROWS)
+
+
+# --------------------------------------------------------------------------------------
+# Action items.
+# --------------------------------------------------------------------------------------
+# Task verbs: (stem label, regex over the verb forms). Forms: infinitive (after skal/vil/fik til
+# opgave at), present ("sekretariatet undersøger"), passive ("der udarbejdes"). Verbs marked in
+# FUTURE_ONLY_VERBS count only with a future marker ("på næste møde").
+TASK_VERB_ROWS: list[tuple[str, str]] = [
+    ("udarbejde", r"udarbejde[rs]?"),
+    ("sende", r"(?:rund|ud|frem|til|videre|ind)?sende[rs]?"),
+    ("videregive", r"videregive[rs]?"),
+    ("undersøge", r"undersøge[rs]?"),
+    ("afdække", r"afdække[rs]?"),
+    ("afklare", r"afklare[rs]?"),
+    ("indkalde", r"indkalde[rs]?"),
+    ("indarbejde", r"indarbejde[rs]?"),
+    ("lave", r"lave[rs]?"),
+    ("bringe", r"bringe[rs]?"),
+    ("forelægge", r"(?:forelægge|fremlægge)[rs]?"),
+    ("følge op", r"følge[rs]?\s+op|følges\s+op"),
+    ("kontakte", r"kontakte[rs]?|tage[rs]?\s+kontakt"),
+    ("indhente", r"indhente[rs]?|indsamle[rs]?"),
+    ("invitere", r"invitere[rs]?"),
+    ("kvalificere", r"kvalificere[rs]?"),
+    ("arbejde videre", r"arbejde[rs]?\s+videre"),
+    ("gå videre", r"gå(?:r)?\s+videre"),
+    ("opfordre", r"opfordre[r]?"),  # not "opfordres til": that is a recommendation
+    ("revidere", r"revidere[rs]?|opdatere[rs]?|tilrette[rs]?|justere[rs]?"),
+    ("planlægge", r"planlægge[rs]?|koordinere[rs]?|tilrettelægge[rs]?"),
+    ("melde", r"melde[rs]?\s+(?:ind|tilbage|ud)|meldes\s+(?:ind|tilbage|ud)"),
+    ("tilkendegive", r"tilkendegive[rs]?"),
+    ("adressere", r"adressere[rs]?"),
+    ("beskrive", r"beskrive[rs]?"),
+    ("udpege", r"udpege[rs]?"),
+    ("igangsætte", r"(?:igang|iværk|ned)sætte[rs]?|etablere[rs]?|gennemføre[rs]?|implementere[rs]?"),
+    ("vende tilbage", r"vende[rs]?\s+tilbage|give[rs]?\s+(?:besked|tilbagemelding)"),
+    ("orientere", r"orientere[rs]?"),
+    ("drøfte", r"drøfte[rs]?|behandle[rs]?"),
+]
+FUTURE_ONLY_VERBS = frozenset({"orientere", "drøfte"})
+TASK_VERBS = [(label, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for label, rx in TASK_VERB_ROWS]
+FUTURE_MARKER = re.compile(
+    r"\bpå\s+(?:det\s+)?(?:næste|kommende|et\s+senere|senere|førstkommende)\s+(?:\w+\s+)?møde\b|\bsenere\b",
+    re.IGNORECASE)
+
+# Obligation/intent markers between owner and task verb. "vil gerne", "bør", "kan" are wishes or
+# possibilities, not tasks (see ACTION_EXCLUDE).
+MODALS = re.compile(r"\b(?:skal|vil|må)\b", re.IGNORECASE)
+
+# Lead-ins whose that-clause holds the task: "Det blev aftalt, at X ...", "X fik til opgave at ...".
+# label "agreed": every that-clause after it is an action item (GUIDELINES: "det blev aftalt, at X").
+# label "decided": the that-clause is an action when it has a task verb or "skal".
+ACTION_LEADIN_ROWS: list[tuple[str, str]] = [
+    ("agreed", r"\b(?:det\s+)?(?:blev|er|var)\s+(?:det\s+)?aftalt,?\s*(?:at\b)?"),
+    ("agreed", r"\b(?:det\s+)?aftales,?\s*(?:at\b)?"),
+    ("agreed", rf"\baftaler,?\s*(?:at\b)?|{NOT_ATTRIBUTIVE}aftalte,?\s*(?:at\b)?"),
+    ("decided", r"\b(?:blev\s+det|det\s+blev|det\s+er)\s+besluttet,?\s*(?:at\b)?"),
+    ("decided", r"\bbesluttede,?\s*(?:at\b)?"),
+    ("decided", r"\benighed\s+om,?\s*(?:at\b)?"),
+    ("decided", r"\b(?:opmærksomhed|tilføjelse(?:n)?)\s+(?:på|om)?,?\s*at\b"),
+    ("task", r"\bfik\s+til\s+opgave\s+at\b|\bfår\s+til\s+opgave\s+at\b|\bpålægges\s+at\b"),
+]
+ACTION_LEADINS = _c(ACTION_LEADIN_ROWS)
+
+# Requests to the reader: "... bedes det tilkendegivet ...", "kommunerne bedes sende ...".
+REQUEST = re.compile(r"\bbedes\b", re.IGNORECASE)
+
+# Clause connectors that start a new task in the same sentence:
+# "X skal indarbejde ..., hvorefter skemaet sendes til kommunerne".
+CLAUSE_SPLIT = re.compile(r",?\s+\b(?:hvorefter|hvorpå|og\s+herefter|og\s+derefter|og\s+efterfølgende)\b\s+|;\s+",
+                          re.IGNORECASE)
+
+# Not tasks: wishes and perfect-tense reports ("DASSOS vil gerne ...", "X har udarbejdet ...").
+ACTION_EXCLUDE_ROWS: list[tuple[str, str]] = [
+    ("wish", r"\b(?:vil|ville)\s+gerne\b|\bgerne\s+vil\b"),
+    ("perfect", r"\b(?:har|havde)\s+(?:\w+\s+){0,2}?(?:udarbejdet|sendt|undersøgt|afklaret|lavet|bragt|indkaldt|drøftet|orienteret)\b"),
+]
+ACTION_EXCLUDE = _c(ACTION_EXCLUDE_ROWS)
+
+# A passive task verb right after one of these is a possibility, not a task: "der kan bruges",
+# "kan inviteres ind", "bør hæves".
+POSSIBILITY_BEFORE = re.compile(r"\b(?:kan|kunne|bør|burde|ville)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+# Words that cannot be an owner on their own (the sentence is then passive or impersonal).
+NON_OWNERS = frozenset({
+    "det", "dette", "der", "den", "denne", "disse", "man", "her", "som", "hvilket", "hvor",
+    "desuden", "endvidere", "derudover", "herudover", "slutteligt", "endelig", "afslutningsvis",
+    "samtidig", "derfor", "også", "og", "men", "at", "hvis", "når",
+})
+
+# Due date for an action: a deadline in the clause, or a presentation "på (næste) møde den X".
+DUE_AT_MEETING = re.compile(r"\bpå\s+(?:\w+\s+){0,2}?møde(?:t)?\s+(?:den|d\.)\s*$", re.IGNORECASE)
+
+# "Label: sentence" run-in headings in bullets ("Sikrede institutioner: KL og DR vil ...").
+RUN_IN_LABEL = re.compile(r"^[^:.!?]{2,60}:\s+(?=[A-ZÆØÅ])")

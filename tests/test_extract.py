@@ -1,0 +1,212 @@
+"""Extraction rules: one test per pattern family (Danish sentences, positive and negative),
+sentence splitting, and the real pipeline on a sample PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.actions import actions_in_sentence
+from pipeline.extract.common import Sentence
+from pipeline.extract.deadlines import deadline_hits
+from pipeline.extract.decisions import classify
+from pipeline.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "raw" / "004_bb815edab3661743.pdf"
+
+
+# ---------------------------------------------------------------- sentences
+@pytest.mark.parametrize("text, expected", [
+    ("DASSOS tog orienteringen til efterretning. Pladserne forventes klar om ca. 3 år.",
+     ["DASSOS tog orienteringen til efterretning.", "Pladserne forventes klar om ca. 3 år."]),
+    ("Se bl.a. notatet. Det er jf. aftalen godkendt, dvs. Udvalget er enigt.",
+     ["Se bl.a. notatet.", "Det er jf. aftalen godkendt, dvs. Udvalget er enigt."]),
+    ("Frist er den 25. Maj 2021. Mødet holdes 1. December 2022 kl. 13.",
+     ["Frist er den 25. Maj 2021.", "Mødet holdes 1. December 2022 kl. 13."]),
+    ("Hans C. Andersen deltog. Evt. i regi af KL. Det blev aftalt!",
+     ["Hans C. Andersen deltog.", "Evt. i regi af KL.", "Det blev aftalt!"]),
+    ("Punkt et\nPunkt to", ["Punkt et", "Punkt to"]),  # every paragraph is a boundary
+    ("Region Midt vil afdække behovet blandt\nkommunerne i regionen.",  # soft PDF line break
+     ["Region Midt vil afdække behovet blandt kommunerne i regionen."]),
+])
+def test_split_sentences(text, expected):
+    assert [s for _, _, s in split_sentences(text)] == expected
+
+
+def test_split_sentences_offsets():
+    text = "  Første sætning. Anden sætning."
+    out = split_sentences(text, offset=100)
+    for start, end, sent in out:
+        assert text[start - 100:end - 100] == sent
+    assert out[0][0] == 102
+
+
+# ---------------------------------------------------------------- decisions
+@pytest.mark.parametrize("sentence, kind", [
+    ("DASSOS godkendte processen for udarbejdelse af Rammeaftale 2023-24.", "approved"),
+    ("Dagsordenen godkendes", "approved"),
+    ("Reduktionen af antallet af pladser blev godkendt.", "approved"),
+    ("Indstillingen blev tiltrådt.", "approved"),
+    ("Udvalget tog orienteringen fra KL til efterretning.", "noted"),
+    ("Orienteringen tages til efterretning.", "noted"),
+    ("Det blev taget til efterretning, at specialskoletilbud er en del af aftalen.", "noted"),
+    ("Det blev besluttet, at sekretariatet skal indarbejde ændringerne.", "decided"),
+    ("Slutteligt blev det besluttet at nedsætte en arbejdsgruppe.", "decided"),
+    ("Næste møde afholdes den 2. marts kl. 13-16", "decided"),
+    ("Der opfordres til, at kommunerne inddrager de lokale politikere.", "recommended"),
+    ("Styregruppen anbefaler, at byrådet godkender modellen.", "recommended"),
+    ("Det blev aftalt, at sekretariatet undersøger sagen.", "agreed"),
+    ("Det aftales, at der udsendes en invitation.", "agreed"),
+    ("Der var enighed om, at dialogen er blevet bedre.", "agreed"),
+    ("Der var opbakning til de fremlagte budskaber.", "supported"),
+    ("DASSOS bakkede desuden op om et dialogmøde.", "supported"),
+    ("Region Nord bakker op om en fælles henvendelse.", "supported"),
+    ("Udvalget drøftede forslaget og vurderer, at grænsen bør hæves.", "supported"),
+    ("Ansøgningen blev afvist.", "rejected"),
+    ("Forslaget blev ikke godkendt.", "rejected"),
+    ("Punktet blev udsat til næste møde.", "postponed"),
+    ("Sagen udsættes.", "postponed"),
+    ("Det er Anette Holm, der er udpeget af udvalget til at repræsentere samarbejdet.", "appointed"),
+    ("Mette Olsen meldte sig til arbejdsgruppen.", "appointed"),
+    ("Jens Hansen blev valgt som formand.", "appointed"),
+])
+def test_decision_kinds(sentence, kind):
+    assert classify(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "DASSOS drøftede udfordringerne på området.",               # discussion only
+    "Sagen blev drøftet.",
+    "Der var en drøftelse af indberetningsskemaet.",
+    "Forslaget forelægges udvalget til godkendelse på næste møde.",  # noun, not a resolution
+    "De tidligere aftalte rammer fortsætter.",                  # participle used as adjective
+    "Den godkendte aftale sendes til styrelsen.",
+    "Børn, der har været udsat for overgreb, får tilbud.",      # 'udsat for' is not a postponement
+    "Temadrøftelsen blev indledt med et oplæg.",
+])
+def test_not_decisions(sentence):
+    assert classify(sentence) is None
+
+
+# ---------------------------------------------------------------- deadlines
+def _deadlines(text: str, ref=dt.date(2024, 2, 1)):
+    sents = [Sentence(a, b, s, text[a:b], a) for a, b, s in split_sentences(text)]
+    return [(h.due.isoformat(), h.cue) for h in deadline_hits(text, sents, ref)]
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("Frist for eksempler er den 25. maj.", "2024-05-25"),
+    ("Skemaet sendes til kommunerne med en svarfrist 10. januar 2025.", "2025-01-10"),
+    ("Høringsfristen er den 3. april 2024.", "2024-04-03"),
+    ("Ansøgningsfrist: 1. juni.", "2024-06-01"),
+    ("Punkter til mødet kan meldes ind til sekretariatet senest den 5. august 2024.", "2024-08-05"),
+    ("Aftalen skal være godkendt i alle byråd senest den 1. december 2024.", "2024-12-01"),
+    ("Planen skal være godkendt inden udgangen af 2024.", "2024-12-31"),
+    ("Projektet afsluttes ved udgangen af juni 2024.", "2024-06-30"),
+    ("Materialet skal foreligge senest primo december.", "2024-12-01"),
+    ("Den nye løsning er klar den 1. oktober 2024.", "2024-10-01"),
+    ("Arbejdet skal være færdigt ultimo maj 2024.", "2024-05-31"),
+    ("Tilmelding inden d. 1/3.", "2024-03-01"),
+])
+def test_deadlines(sentence, due):
+    assert [d for d, _ in _deadlines(sentence)] == [due]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Næste møde afholdes den 5. juni 2024.",                     # future meeting date
+    "Næste møde i styregruppen er den 1. september 2024 på Rådhuset.",
+    "Udvalget drøftede sagen den 18. november.",                # past date, no cue
+    "Loven træder i kraft den 1. januar 2025.",
+    "Vi når ikke at blive færdige inden udgangen af 2024.",     # negated
+    "Kommunen har senest i 2023 tilbudt pladser.",              # 'senest' = most recently, no day
+    "På den kommende konference den 11. maj 2024 drøftes evalueringen.",
+])
+def test_not_deadlines(sentence):
+    assert _deadlines(sentence) == []
+
+
+# ---------------------------------------------------------------- action items
+@pytest.mark.parametrize("sentence, owner, action_start", [
+    ("Det blev aftalt, at sekretariatet undersøger med KL, om andre arbejder med modellen.", "sekretariatet", "sekretariatet undersøger"),
+    ("Det aftales, at sekretariatet og socialtilsynet afklarer tidspunktet.", "sekretariatet og socialtilsynet", "sekretariatet og socialtilsynet afklarer"),
+    ("Det aftales, at der udarbejdes en fælles sagsfremstilling.", None, "der udarbejdes"),
+    ("Det aftales, at der i 2025 skal være et oplæg om tilsynet.", None, "der i 2025"),
+    ("DAS aftaler, at gå videre til KL med ønsket.", "DAS", "gå videre"),
+    ("Forvaltningen skal udarbejde et notat til næste møde.", "Forvaltningen", "skal udarbejde"),
+    ("Børnehus Midt vil fra 2025 afdække behovet blandt kommunerne.", "Børnehus Midt", "vil fra 2025"),
+    ("Sikrede institutioner: KL og DR vil gå videre med at afklare grundlaget.", "KL og DR", "vil gå videre"),
+    ("Lotte Hansen og Jette Jensen, udvalgets repræsentanter, bringer materialet videre.", "Lotte Hansen og Jette Jensen", "bringer"),
+    ("Orienteringen blev taget til efterretning med den tilføjelse, at takstgruppen fik til opgave at lave et notat.", "takstgruppen", "lave"),
+    ("Desuden udarbejdes en opsamling på konferencen.", None, "udarbejdes"),
+    ("Udvalget orienteres på næste møde.", None, "Udvalget orienteres"),
+    ("Skulle der være kommuner, der ønsker at deltage, bedes det tilkendegivet senest den 15. december.", None, "bedes"),
+    ("Alle medlemmer bedes sende bemærkninger til sekretariatet.", "Alle medlemmer", "bedes"),
+    ("Borgmesteren vil tage kontakt til ministeriet.", "Borgmesteren", "vil tage kontakt"),
+])
+def test_action_items(sentence, owner, action_start):
+    acts = actions_in_sentence(sentence)
+    assert acts, sentence
+    assert acts[0].owner == owner
+    assert acts[0].action.startswith(action_start)
+
+
+def test_action_items_split_at_hvorefter():
+    acts = actions_in_sentence("Det blev besluttet, at fællessekretariatet skal indarbejde de to elementer i skemaet, "
+                               "hvorefter skemaet sendes til kommunerne med en svarfrist 10. januar 2025.")
+    assert [a.action.split()[0] for a in acts] == ["fællessekretariatet", "skemaet"]
+    assert acts[1].owner == "fællessekretariatet"
+
+
+@pytest.mark.parametrize("sentence", [
+    "DASSOS vil gerne anlægge en mere proaktiv tilgang.",       # wish
+    "Aarhus Kommune har udarbejdet et notat om erfaringerne.",  # perfect tense: already done
+    "Der kan evt. hentes inspiration fra andre regioner.",      # possibility
+    "Notatet kan bruges som udgangspunkt for henvendelsen.",
+    "Der opfordres til, at evalueringen sættes på dagsordenen.",  # recommendation, not a task
+    "Ankestyrelsen opfordrede til, at kommunerne bringer sager ind.",
+    "Formanden orienterer om, at der er ansat en ny konsulent.",  # information, no future marker
+    "Næste møde afholdes den 2. marts kl. 13-16",
+    "Der var enighed om, at dialogen har udviklet sig positivt.",
+    "Målet er, at den nye løsning skal gøre data lettere at bruge.",
+])
+def test_not_action_items(sentence):
+    assert actions_in_sentence(sentence) == []
+
+
+# ---------------------------------------------------------------- real pipeline
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample PDF not present")
+def test_pipeline_on_sample_pdf():
+    from pipeline.models import DocumentRecord
+    from pipeline.process import process_path
+
+    rec = process_path(str(SAMPLE))
+    assert isinstance(rec, DocumentRecord), getattr(rec, "reason", rec)
+    by_item = {(d.item_number, d.kind) for d in rec.decisions}
+    assert ("1", "approved") in by_item                    # "Dagsordenen godkendes"
+    assert ("6", "noted") in by_item                       # "Orienteringen tages til efterretning."
+    assert ("7", "agreed") in by_item                      # "Det aftales, at ..."
+    assert not any(d.item_number == "9" for d in rec.decisions)  # "Formanden orienterer om ..."
+    for d in rec.decisions:
+        assert rec.text[d.span.char_start:d.span.char_end].split() == d.text.split()
+        assert d.span.page is not None
+    assert any(a.item_number == "8" and a.owner == "sekretariatet" for a in rec.action_items)
+    # deadlines carry a real date and one of the three section labels
+    for dl in rec.deadlines:
+        assert dl.section in {"referat", "indstilling", "sagsfremstilling"}
+    assert not any(dl.due_date == dt.date(2022, 3, 2) for dl in rec.deadlines)  # next meeting is no deadline
+
+
+def test_pipeline_deadline_from_other_sample():
+    path = ROOT / "data" / "raw" / "002_3388be411b985e9f.pdf"
+    if not path.exists():
+        pytest.skip("sample not present")
+    from pipeline.process import process_path
+
+    rec = process_path(str(path))
+    got = {(d.item_number, d.due_date.isoformat(), d.section) for d in rec.deadlines}
+    assert ("1.2", "2022-01-10", "referat") in got          # "med en svarfrist 10. januar 2022"
+    assert ("1.2", "2022-12-01", "sagsfremstilling") in got  # "skal være godkendt ... senest den 1. december 2022"
+    assert ("3.1", "2022-01-14", "sagsfremstilling") in got  # "kan meldes ind ... senest den 14. januar 2022"
