@@ -117,7 +117,7 @@ def clean_pages(pages: list[RawPage], positioned: bool) -> tuple[list[Line], int
     starts = set(page_starts)
     lines: list[Line] = []
     page_offset = 0
-    prev_bottom: float | None = None
+    prev_top: float | None = None
     prev_page: int | None = None
     for page in pages:
         for idx, raw in enumerate(page.lines):
@@ -130,8 +130,8 @@ def clean_pages(pages: list[RawPage], positioned: bool) -> tuple[list[Line], int
             if not line.text:
                 continue
             if positioned:
-                line.para_start = _pdf_para_start(raw, prev_bottom, prev_page)
-                prev_bottom, prev_page = raw.bottom, raw.page
+                line.para_start = _pdf_para_start(raw, prev_top, prev_page)
+                prev_top, prev_page = raw.top, raw.page
             else:
                 line.para_start = raw.blank_before
             if line.bullet:
@@ -158,11 +158,13 @@ def _to_line(raw: RawLine, page: int) -> Line:
     return Line(text=text.strip(), page=page, bold=raw.bold, size=raw.size, x0=raw.x0, top=raw.top, bullet=bullet)
 
 
-def _pdf_para_start(raw: RawLine, prev_bottom: float | None, prev_page: int | None) -> bool:
-    if prev_bottom is None or raw.top is None or prev_page != raw.page:
+def _pdf_para_start(raw: RawLine, prev_top: float | None, prev_page: int | None) -> bool:
+    """A paragraph starts where the line pitch (top to top) is clearly wider than single
+    spacing. Pitch, unlike the gap between boxes, does not depend on how a reader measures
+    glyph heights, so pdfium and pdfplumber agree."""
+    if prev_top is None or raw.top is None or prev_page != raw.page:
         return prev_page != raw.page and prev_page is not None and raw.text[:1].isupper()
-    gap = raw.top - prev_bottom
-    return gap > 0.6 * (raw.size or 10.0)
+    return raw.top - prev_top > 1.8 * (raw.size or 10.0)
 
 
 def _join_hyphens(lines: list[Line]) -> None:

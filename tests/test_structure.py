@@ -113,3 +113,18 @@ def test_document_without_front_page_still_yields_items(tmp_path):
     rec = process_path(str(path), PipelineConfig(ner="rules"))
     assert [i.number for i in rec.items][:3] == ["1", "2", "3"]
     assert rec.attendees == []
+
+
+@pytest.mark.parametrize("stem", PAIRS)
+def test_fast_and_pdfplumber_readers_give_the_same_structure(records, stem):
+    from pipeline.process import PipelineConfig, process_path
+    from tests.conftest import RAW
+
+    slow = process_path(str(RAW / f"{stem}.pdf"), PipelineConfig(ner="rules", pdf_reader="pdfplumber"))
+    fast = records[f"{stem}.pdf"]
+    assert slow.text == fast.text
+    assert slow.meeting == fast.meeting
+    assert [(i.number, i.title, i.category, [s.kind for s in i.sections]) for i in slow.items] == \
+        [(i.number, i.title, i.category, [s.kind for s in i.sections]) for i in fast.items]
+    assert slow.attendees == fast.attendees
+    assert [(d.item_number, d.kind, d.text) for d in slow.decisions] == [(d.item_number, d.kind, d.text) for d in fast.decisions]
