@@ -107,6 +107,16 @@ def _split_commas(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _is_comma_list(text: str) -> bool:
+    """'A, B, C' (three or more entries) or 'Anders Jensen, Birgitte Holm' (all persons)."""
+    if "\t" in text:
+        return False
+    parts = _split_commas(text)
+    if len(parts) >= 3:
+        return True
+    return len(parts) == 2 and all(_is_person(ABSENT_MARK.sub("", p).strip()) or EMAIL.match(p) for p in parts)
+
+
 def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Cell]:
     """Cells of the attendee block starting at line `start`, with status from the labels."""
     cells: list[Cell] = []
@@ -122,10 +132,11 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             if not text:
                 i += 1
                 continue
-        if text.count(",") >= 2 and "\t" not in text:
+        if _is_comma_list(text):
             # one comma-separated list, possibly wrapped over several lines of one paragraph
             j = i + 1
-            while j < len(lines) and j not in stop_at and not lines[j].para_start:
+            while j < len(lines) and j not in stop_at and not lines[j].para_start \
+                    and not ATTENDEE_LABEL.match(lines[j].text.strip()):
                 text += " " + lines[j].text.strip()
                 j += 1
             for entry in _split_commas(text):

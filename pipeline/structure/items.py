@@ -20,9 +20,12 @@ from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, PRESENTER_LINE, SECTI
 
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
 PUNKT = re.compile(
-    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
+    r"^(?:(?:åbent|lukket)\s+)?(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
+    r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
     re.I,
 )
+# Agenda systems mark open/closed items: "3. (Åben) Title", "Title (Lukket)", "Title (Å)"
+ACCESS_MARK = re.compile(r"^\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*|\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*$", re.I)
 TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|[\s\t]+)(?P<page>\d{1,3})\s*$")
 TOC_LABEL = re.compile(r"^\s*(?:indhold(?:sfortegnelse)?|dagsorden|indholdsliste|oversigt)\s*:?\s*$", re.I)
 MAX_TITLE_WORDS = 25
@@ -93,6 +96,7 @@ def _looks_emphasised(line: Line, body_size: float | None) -> bool:
 
 def section_kind(text: str) -> str | None:
     head = re.sub(r"\s+", " ", text.replace("\t", " ")).strip().rstrip(":").strip()
+    head = ACCESS_MARK.sub("", head).rstrip(":").strip()  # "Beslutning (Åben)"
     if not head or len(head) > 60:
         return None
     for pattern, kind in SECTION_PATTERNS:
@@ -120,7 +124,7 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
             continue
         number = m.group("num").rstrip(".")
         cand = _num_tuple(number)
-        title = re.sub(r"\s+", " ", m.group("title").replace("\t", " ")).strip()
+        title = ACCESS_MARK.sub("", re.sub(r"\s+", " ", m.group("title").replace("\t", " ")).strip())
         end = i
         if punkt and not title:
             # "Punkt 3." with the title on the next line(s)

@@ -22,6 +22,11 @@ TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>[01]?\d|2[0-3])\s*(?:-|–|til)\s
 SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>[01]?\d|2[0-3])[:](?P<m2>[0-5]\d)\b)")
 BODY_NOISE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol)\s+(?:(?:fra|af|for|til)\s+)?(?:(?:mødet|møde)\s+(?:i|med)\s+)?", re.I)
 BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:den|d\.|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
+BODY_DASH_REFERAT = re.compile(
+    r"^(?:(?:referat|beslutningsprotokol|protokol)\s*[-–:]\s*(?P<a>[^\d]{2,60}?)|(?P<b>[^\d]{2,60}?)\s*[-–:]\s*(?:referat|beslutningsprotokol))\s*$",
+    re.I)
+START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|tidspunkt|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
+END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|hævet|blev\s+hævet|afsluttet))\b", re.I)
 REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
 
 
@@ -96,16 +101,33 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
             if dates:
                 meeting.date, date_line = dates[0].start_date, i
                 break
+    if meeting.start_time is None or meeting.end_time is None:
+        _times_from_labels(lines, meeting)
     meeting.body = title_body or _body_from_referat_line(lines)
     meeting.location = _location(lines, date_line)
     return meeting, date_line
 
 
+def _times_from_labels(lines: list[Line], meeting: Meeting) -> None:
+    """Times on their own labelled lines ("Mødetidspunkt: 17:00", "Mødet hævet kl. 19.30")."""
+    for line in lines:
+        text = line.text.replace("\t", " ")
+        if meeting.start_time is None and START_LABEL.match(text):
+            meeting.start_time, end = _times(text)
+            meeting.end_time = meeting.end_time or end
+        elif meeting.end_time is None and END_LABEL.match(text):
+            meeting.end_time = _times(text)[0]
+
+
 def _body_from_referat_line(lines: list[Line]) -> str | None:
     for line in lines[:80]:
-        m = REFERAT_FRA.match(line.text.replace("\t", " ").strip())
+        text = line.text.replace("\t", " ").strip()
+        m = REFERAT_FRA.match(text)
         if m:
             return m.group("body").strip(" .:")
+        m = BODY_DASH_REFERAT.match(text)
+        if m:
+            return (m.group("a") or m.group("b")).strip(" .:")
     return None
 
 
