@@ -137,3 +137,18 @@ def test_entities_on_a_real_pdf(records):
         assert e.span.page is not None
     in_items = [e for e in rec.entities if e.item_number]
     assert in_items and all(e.item_number in {i.number for i in rec.items} for e in in_items)
+
+
+@pytest.mark.parametrize("found,expected", [
+    ("Jurist Chanett Gylden Oehlenschlager", "Chanett Gylden Oehlenschlager"),
+    ("Alberthe Bruzelius", "Alberthe Bruzelius"),
+    ("Nordjysk Socialaftale", None),
+    ("Region Midtjylland", None),
+    ("FU Social", None),
+    ("Specialområde Hjernesgade", None),
+    ("Lotte", None),
+])
+def test_model_person_filter(found, expected):
+    from pipeline.ner.persons import plausible_person
+
+    assert plausible_person(found) == expected

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..models import Entity, Span
 from .backends import Backend, BackendUnavailable, resolve_backend
-from .persons import PersonNormalizer, rule_mentions
+from .persons import PersonNormalizer, plausible_person, rule_mentions
 
 if TYPE_CHECKING:
     from ..structure import Structure
@@ -156,7 +156,10 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
                                     span.text, span.kb_id_ or None, source))
         for ent in doc.ents:
             if ent.label_ in ("PER", "PERSON"):
-                person_mentions.append((offset + ent.start_char, offset + ent.end_char, ent.text, "model"))
+                name = plausible_person(ent.text)
+                if name:
+                    start = offset + ent.start_char + ent.text.index(name.split()[0])
+                    person_mentions.append((start, start + len(name), name, "model"))
             elif ent.label_ in ("ORG", "LOC"):
                 entities.append(_entity(loc, ent.label_, offset + ent.start_char, offset + ent.end_char,
                                         ent.text, ent.text, "model"))

@@ -24,6 +24,40 @@ NOT_SURNAME = re.compile(
 )
 
 
+# Job titles printed before a name ("Jurist Chanett …", "Afdelingsleder Krestine …").
+TITLE_WORD = re.compile(
+    r"^(?:\w*(?:chef|leder|konsulent|direktør|jurist|rådgiver|medarbejder|koordinator|formand|"
+    r"borgmester|sekretær|specialist|psykolog|terapeut|rådmand|assistent|fuldmægtig|ansvarlig)|"
+    r"dr\.|cand\.\w*)$",
+    re.I,
+)
+# Endings of Danish common nouns and adjectives that statistical models mistake for surnames
+# in capitalised headings ("Nordjysk Socialaftale", "Specialområde …", "Mødeforum").
+COMMON_NOUN_END = re.compile(
+    r"(?:område|områder|aftale|aftalen|hjul|forum|type|møde|møder|udvalg|udvalget|sekretariat|center|"
+    r"tilbud|plan|planen|gruppe|gruppen|råd|rådet|jysk|jyske|ning|ningen|else|elsen|hed|heden|skab|"
+    r"styrelse|styrelsen|tilsyn|tilsynet|kommune|region|ordning|ordningen|pulje|puljen|ede|politik|"
+    r"strategi|indsats|projekt|netværk|dialog|social)$",
+    re.I,
+)
+COMPASS = {"nord", "syd", "øst", "vest", "midt"}
+
+
+def plausible_person(name: str) -> str | None:
+    """A model- or rule-found name without leading job titles, or None when it is no person."""
+    tokens = name.split()
+    while tokens and TITLE_WORD.match(tokens[0]) and not is_first_name(tokens[0]):
+        tokens.pop(0)
+    if len(tokens) < 2:
+        return None
+    for tok in tokens:
+        core = tok.strip(".,")
+        if (len(core) >= 2 and core.isupper()) or core.lower() in COMPASS or canonical_municipality(core) \
+                or (COMMON_NOUN_END.search(core) and not is_first_name(core)):
+            return None
+    return " ".join(tokens)
+
+
 @dataclass
 class PersonMention:
     start: int
