@@ -168,6 +168,10 @@ def finalise(checkpoint: Path, output: Path, tune: bool) -> None:
             ],
         }
     )
+    if not tune:
+        # spaCy stores the dev scores of the checkpoint here; dev was training data in the final
+        # run, so they would be meaningless. Test-split scores are in the model card README.md.
+        nlp.meta.pop("performance", None)
     tmp = output.parent / f".{output.name}.tmp"
     if tmp.exists():
         shutil.rmtree(tmp)
