@@ -97,18 +97,18 @@ def _console(stderr: bool = False):
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .batch import run_batch
-    from .ner import BackendUnavailable, resolve_backend
+    from .ner.backends import BackendUnavailable, planned_backend
     from .process import PipelineConfig
 
     err = _console(stderr=True)
     config = PipelineConfig(ner=args.ner, dacy_model=args.dacy_model, timeout_s=args.timeout, pdf_reader=args.pdf_reader)
     try:
-        backend = resolve_backend(args.ner, args.dacy_model)
+        backend_name = planned_backend(args.ner, args.dacy_model)
     except BackendUnavailable as exc:
         err.print(f"[red]error:[/red] {exc}")
         return 2
     if args.ner == "auto" and not args.quiet:
-        err.print(f"NER backend: {backend.name}")
+        err.print(f"NER backend: {backend_name}")
     show_bar = sys.stderr.isatty() and not args.quiet
     started = time.monotonic()
     progress = task = None

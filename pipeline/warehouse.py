@@ -177,9 +177,11 @@ def load_document(con: duckdb.DuckDBPyConnection, rec: DocumentRecord) -> None:
     now = dt.datetime.now()
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in DOC_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [rec.doc_id])
-        con.execute("DELETE FROM documents WHERE doc_id = ?", [rec.doc_id])
+        # deletes scan whole tables: only pay for them when this content was loaded before
+        if con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [rec.doc_id]).fetchone()[0]:
+            for table in DOC_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [rec.doc_id])
+            con.execute("DELETE FROM documents WHERE doc_id = ?", [rec.doc_id])
         m = rec.meeting
         _insert(con, "documents", [{
             "doc_id": rec.doc_id, "sha256": rec.sha256, "source_file": rec.source_file,
@@ -191,7 +193,6 @@ def load_document(con: duckdb.DuckDBPyConnection, rec: DocumentRecord) -> None:
         for table, rows in document_rows(rec).items():
             _insert(con, table, rows)
         record_file(con, rec.sha256, rec.doc_id, rec.source_file, rec.source_path, now)
-        con.execute("DELETE FROM ingest_errors WHERE source_path = ?", [rec.source_path])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -212,6 +213,15 @@ def record_failure(con: duckdb.DuckDBPyConnection, failure: IngestFailure) -> No
     con.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?)",
                 [failure.source_file, failure.source_path, failure.sha256, failure.stage, failure.reason, dt.datetime.now()])
     con.execute("COMMIT")
+
+
+def has_failures(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM ingest_errors").fetchone()[0])
+
+
+def clear_failure(con: duckdb.DuckDBPyConnection, source_path: str) -> None:
+    """A file that loads now is no longer an error (it was fixed or replaced)."""
+    con.execute("DELETE FROM ingest_errors WHERE source_path = ?", [source_path])
 
 
 def view_counts(con: duckdb.DuckDBPyConnection, views: Iterable[str] = VIEWS) -> dict[str, int]:

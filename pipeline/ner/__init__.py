@@ -10,6 +10,7 @@ document's paragraphs and resolves persons against the document's own attendee l
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from ..structure import Structure
 
 __all__ = ["Backend", "BackendUnavailable", "build_pipeline", "find_entities", "resolve_backend"]
+
+NAME_LIKE = re.compile(r"[A-ZÆØÅ][\wæøå'’\-]+\.?\s+[A-ZÆØÅ][\wæøå'’\-]+")
 
 if not Doc.has_extension("ref_date"):
     Doc.set_extension("ref_date", default=None)
@@ -149,7 +152,17 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
         doc = nlp.make_doc(para)
         doc._.ref_date = structure.meeting.date
         docs.append(doc)
-    for (offset, para), doc in zip(paragraphs, nlp.pipe(docs, batch_size=64)):
+    # The statistical model only pays off where a name can be: two capitalised words in a row.
+    # Other paragraphs get the rule components alone (about half of a document's model time).
+    model_pipes = [p for p in ("tok2vec", "ner", "transformer") if p in nlp.pipe_names]
+    wants_model = [bool(NAME_LIKE.search(para)) for _, para in paragraphs]
+    processed: list[Doc] = [None] * len(docs)  # type: ignore[list-item]
+    for flag in (True, False):
+        idx = [i for i, w in enumerate(wants_model) if w == flag]
+        disable = [] if flag else model_pipes
+        for i, doc in zip(idx, nlp.pipe((docs[i] for i in idx), batch_size=64, disable=disable)):
+            processed[i] = doc
+    for (offset, para), doc in zip(paragraphs, processed):
         for span in [*doc.spans["dates"], *doc.spans["municipalities"]]:
             source = "gazetteer" if span.label_ == "MUNICIPALITY" else "rules"
             entities.append(_entity(loc, span.label_, offset + span.start_char, offset + span.end_char,

@@ -79,6 +79,26 @@ def dacy_installed() -> bool:
     return importlib.util.find_spec("dacy") is not None
 
 
+def planned_backend(name: str = "auto", dacy_model: str = "small") -> str:
+    """The backend `resolve_backend` will try first, found without loading any model (the
+    parent of a parallel batch only needs the name; its workers load the model)."""
+    if name == "dacy":
+        if not dacy_installed():
+            raise BackendUnavailable("DaCy is not installed: pip install 'referater[dacy]' (needs internet for the model)")
+        return f"dacy:{dacy_model}"
+    if name == "bundled":
+        if not (models_dir() / BUNDLED_MODEL_NAME / "meta.json").exists():
+            raise BackendUnavailable(f"bundled NER model not found at {models_dir() / BUNDLED_MODEL_NAME}")
+        return "bundled"
+    if name == "rules":
+        return "rules"
+    if name != "auto":
+        raise BackendUnavailable(f"unknown NER backend '{name}': choose one of auto, {', '.join(LOADERS)}")
+    if dacy_installed():
+        return f"dacy:{dacy_model}"
+    return "bundled" if (models_dir() / BUNDLED_MODEL_NAME / "meta.json").exists() else "rules"
+
+
 @lru_cache(maxsize=4)
 def resolve_backend(name: str = "auto", dacy_model: str = "small") -> Backend:
     """The backend to use; ``auto`` tries DaCy only where it is installed, then falls back."""
