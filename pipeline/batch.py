@@ -124,8 +124,11 @@ def run_batch(
                 report.failed.append(result)
             emit("loaded" if isinstance(result, DocumentRecord) else "failed", result)
 
-        n_workers = max(1, workers or os.cpu_count() or 1)
-        if n_workers == 1 or len(jobs) <= 1:
+        # Even one worker runs in its own process: the parent then holds only DuckDB and the
+        # search index, and the worker's memory (spaCy, page objects) is bounded by recycling.
+        # workers=0 runs in this process (debugging: tracebacks, profilers).
+        n_workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
+        if n_workers == 0 or len(jobs) <= 1:
             for job in jobs:
                 handle(process_path(job.path, config))
         else:

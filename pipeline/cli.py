@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "  referater ingest data/raw --force --ner rules")
     p.add_argument("paths", nargs="+", help="files or folders (folders are searched for *.pdf and *.txt)")
     _add_db(p)
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores; 0 = in this process, for debugging)")
     p.add_argument("--force", action="store_true", help="re-read files even if their content is already loaded")
     p.add_argument("--ner", choices=["auto", "bundled", "dacy", "rules"], default="auto",
                    help="NER backend: bundled model (offline), DaCy (optional extra), rules only; auto picks the best available")

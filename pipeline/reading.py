@@ -207,6 +207,8 @@ def decode_text(data: bytes) -> str:
 def read_text(data: bytes) -> list[RawPage]:
     """Lines of a plain-text export. Form feeds split pages; otherwise one page (cleaning may
     split it later at running headers)."""
+    if data.lstrip()[:5] == b"%PDF-":
+        raise ReadError("a PDF named as a text file; rename it to .pdf")
     if b"\x00" in data[:4096]:
         raise ReadError("binary content in a text file; check the file type")
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")

@@ -58,6 +58,7 @@ def bad_folder(tmp_path: Path) -> Path:
     text = (RAW / "002_3388be411b985e9f.txt").read_text(encoding="utf-8")
     (folder / "latin1.txt").write_bytes(text.encode("cp1252", errors="replace"))
     (folder / "referat.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (folder / "pdf_named_txt.txt").write_bytes(GOOD.read_bytes() + b"\n% other copy\n")
     return folder
 
 
@@ -67,7 +68,9 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(bad_folder, tmp_path):
     assert sorted(Path(p).name for p in report.loaded) == ["good.pdf", "latin1.txt"]
     con = duckdb.connect(str(db), read_only=True)
     errors = dict(con.execute("SELECT source_file, reason FROM v_ingest_errors").fetchall())
-    assert set(errors) == {"encrypted.pdf", "scanned.pdf", "truncated.pdf", "empty.pdf", "not_a_pdf.pdf", "referat.docx"}
+    assert set(errors) == {"encrypted.pdf", "scanned.pdf", "truncated.pdf", "empty.pdf", "not_a_pdf.pdf",
+                           "referat.docx", "pdf_named_txt.txt"}
+    assert "rename it to .pdf" in errors["pdf_named_txt.txt"]
     assert "encrypted" in errors["encrypted.pdf"]
     assert errors["scanned.pdf"] == "no text layer: needs OCR"
     assert "truncated" in errors["truncated.pdf"] or "corrupt" in errors["truncated.pdf"]
