@@ -12,6 +12,7 @@ import multiprocessing as mp
 import os
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -67,6 +68,30 @@ def _hash(path: Path) -> str | None:
         return sha256_of(path.read_bytes())
     except OSError:
         return None
+
+
+def _run_pool(jobs: list[Job], n_workers: int, ctx, config: PipelineConfig,
+              handle: Callable[[DocumentRecord | IngestFailure], None], retry: list[Job] | None) -> None:
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+        futures: dict[Future, Job] = {pool.submit(process_path, j.path, config): j for j in jobs}
+        for fut in as_completed(futures):
+            job = futures[fut]
+            try:
+                result = fut.result()
+            except BrokenProcessPool as exc:
+                if retry is not None:
+                    retry.append(job)
+                    continue
+                result = _crash(job, exc)
+            except Exception as exc:  # noqa: BLE001
+                result = _crash(job, exc)
+            handle(result)
+
+
+def _crash(job: Job, exc: BaseException) -> IngestFailure:
+    p = Path(job.path)
+    return IngestFailure(source_file=p.name, source_path=job.path, sha256=job.sha256, stage="worker",
+                         reason=f"worker crashed: {type(exc).__name__}: {str(exc)[:160]}")
 
 
 def run_batch(
@@ -135,18 +160,16 @@ def run_batch(
             # biggest files first, so one large file does not finish last on its own
             jobs.sort(key=lambda j: -j.size)
             ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx,
-                                     max_tasks_per_child=TASKS_PER_WORKER) as pool:
-                futures: dict[Future, Job] = {pool.submit(process_path, j.path, config): j for j in jobs}
-                for fut in as_completed(futures):
-                    job = futures[fut]
-                    try:
-                        result = fut.result()
-                    except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal)
-                        p = Path(job.path)
-                        result = IngestFailure(source_file=p.name, source_path=job.path, sha256=job.sha256,
-                                               stage="worker", reason=f"worker crashed: {type(exc).__name__}: {str(exc)[:160]}")
-                    handle(result)
+            # Workers are recycled by giving each pool a bounded share of the jobs (CPython 3.11's
+            # max_tasks_per_child can deadlock when the last worker retires).
+            chunk = TASKS_PER_WORKER * n_workers
+            retry: list[Job] = []
+            for first in range(0, len(jobs), chunk):
+                _run_pool(jobs[first:first + chunk], n_workers, ctx, config, handle, retry)
+            # a worker that died (segfault, out of memory) breaks its whole pool: the jobs it took
+            # down are retried one per fresh worker, so only the culprit is reported
+            for job in retry:
+                _run_pool([job], 1, ctx, config, handle, None)
         loaded_ids = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
         for dup_path, digest in duplicate_digests.items():
             if digest[:16] in loaded_ids:
