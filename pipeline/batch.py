@@ -31,6 +31,7 @@ class BatchReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[IngestFailure] = field(default_factory=list)
     pages: int = 0
+    search_index: bool | None = None  # rebuilt (True), failed (False), not needed (None)
 
 
 @dataclass
@@ -174,10 +175,10 @@ def run_batch(
         for dup_path, digest in duplicate_digests.items():
             if digest[:16] in loaded_ids:
                 warehouse.record_file(con, digest, digest[:16], Path(dup_path).name, dup_path)
-        if report.loaded:
-            from .search import rebuild_index
-
-            rebuild_index(con)
     finally:
         con.close()
+    if report.loaded:
+        from .search import rebuild_index_in_subprocess
+
+        report.search_index = rebuild_index_in_subprocess(db_path)
     return report

@@ -151,6 +151,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     secs = time.monotonic() - started
     err.print(f"loaded {len(report.loaded)}, unchanged {len(report.skipped) + len(report.duplicates)}, "
               f"failed {len(report.failed)} — {report.pages} pages in {secs:.1f} s → {args.db}")
+    if report.search_index is False:
+        err.print("[yellow]warning:[/yellow] the full-text search index could not be rebuilt (duckdb-extension-fts missing?)")
     nothing = not report.loaded and not report.skipped and not report.duplicates
     return 1 if nothing else 0
 

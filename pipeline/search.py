@@ -47,6 +47,17 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("LOAD fts")
 
 
+def rebuild_index_in_subprocess(db_path: str | Path) -> bool:
+    """Rebuild in a short-lived process: building an inverted index takes memory in proportion
+    to the corpus, and a batch parent that keeps it would grow with every run."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "pipeline.search", "--rebuild", str(db_path)],
+                          capture_output=True, text=True)
+    return done.returncode == 0 and done.stdout.strip() == "ok"
+
+
 def rebuild_index(con: duckdb.DuckDBPyConnection) -> bool:
     """Rebuild the search table and its Danish-stemmed index; False if FTS is unavailable."""
     con.execute(CORPUS_SQL)
@@ -101,3 +112,14 @@ def snippet(text: str, query: str, width: int = 160) -> str:
     start = max(0, pos - width // 3) if pos >= 0 else 0
     piece = " ".join(text[start:start + width].split())
     return ("…" if start > 0 else "") + piece + ("…" if start + width < len(text) else "")
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Rebuild the full-text index of a warehouse.")
+    ap.add_argument("--rebuild", required=True, metavar="DB")
+    args = ap.parse_args()
+    connection = duckdb.connect(args.rebuild)
+    print("ok" if rebuild_index(connection) else "fts unavailable")
+    connection.close()

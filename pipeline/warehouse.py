@@ -20,6 +20,7 @@ import pyarrow as pa
 from .models import DocumentRecord, IngestFailure
 
 CONTRACT_VERSION = "v1"
+WRITER_MEMORY_LIMIT = "192MB"
 
 TABLES: dict[str, str] = {
     "documents": """
@@ -94,9 +95,12 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
-    if not read_only:
-        ensure_schema(con)
+    # a bounded buffer pool keeps the writer's memory flat over long batches (DuckDB spills
+    # to disk past it); the parent process must stay small while workers do the heavy work
+    if read_only:
+        return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), config={"memory_limit": WRITER_MEMORY_LIMIT})
+    ensure_schema(con)
     return con
 
 

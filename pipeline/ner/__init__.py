@@ -1,205 +1,22 @@
 """Entities (persons, municipalities and regions, dates) with provenance, normalised.
 
-`build_pipeline` is the one factory for the spaCy pipeline: the Danish tokenizer (from the
-model or blank), our rule-based sentence boundaries (bullets, "jf.", "bl.a.", "kl." …), the
-statistical NER of the chosen backend, and components that add gazetteer municipalities and
-rule-found dates as span groups on the shared `Doc`. `find_entities` runs it over the
-document's paragraphs and resolves persons against the document's own attendee list.
+`backends` chooses and loads a backend; `entities` holds the spaCy pipeline factory and the
+entity finder. spaCy is imported only when entities are needed, so a batch parent that only
+plans the backend stays small.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from .backends import Backend, BackendUnavailable, planned_backend, resolve_backend
 
-from ..models import Entity, Span
-from .backends import Backend, BackendUnavailable, resolve_backend
-from .persons import PersonNormalizer, plausible_person, rule_mentions
-
-if TYPE_CHECKING:
-    from ..structure import Structure
-
-__all__ = ["Backend", "BackendUnavailable", "build_pipeline", "find_entities", "resolve_backend"]
-
-NAME_LIKE = re.compile(r"[A-ZÆØÅ][\wæøå'’\-]+\.?\s+[A-ZÆØÅ][\wæøå'’\-]+")
-
-if not Doc.has_extension("ref_date"):
-    Doc.set_extension("ref_date", default=None)
+__all__ = ["Backend", "BackendUnavailable", "build_pipeline", "find_entities", "planned_backend", "resolve_backend"]
 
 
-@Language.component("referater_sentences")
-def referater_sentences(doc: Doc) -> Doc:
-    """Sentence starts from our Danish rules, so abbreviations and bullets do not break them."""
-    from ..sentences import split_sentences
+def __getattr__(name: str) -> Any:
+    if name in ("build_pipeline", "find_entities"):
+        from . import entities
 
-    starts = {s for s, _, _ in split_sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
-    return doc
-
-
-@Language.component("referater_municipalities")
-def referater_municipalities(doc: Doc) -> Doc:
-    """Municipalities and regions from the gazetteer, canonical name as the span's kb_id."""
-    from ..gazetteer import find_municipalities
-
-    doc.spans["municipalities"] = _char_spans(
-        doc, ((m.start, m.end, "MUNICIPALITY", m.normalized) for m in find_municipalities(doc.text)))
-    return doc
-
-
-@Language.component("referater_dates")
-def referater_dates(doc: Doc) -> Doc:
-    """Day dates (ISO as kb_id) and periods (start/end) from the Danish date rules; a missing
-    year is taken from the meeting date set on ``doc._.ref_date``."""
-    from ..dates import find_dates
-
-    def found():
-        for m in find_dates(doc.text, doc._.ref_date):
-            if m.granularity == "day":
-                yield m.start, m.end, "DATE", m.iso
-            else:
-                yield m.start, m.end, "PERIOD", f"{m.start_date.isoformat()}/{m.end_date.isoformat()}"
-
-    doc.spans["dates"] = _char_spans(doc, found())
-    return doc
-
-
-def _char_spans(doc: Doc, found) -> list:
-    from spacy.tokens import Span as SpacySpan
-
-    spans = []
-    for start, end, label, normalized in found:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            spans.append(SpacySpan(doc, span.start, span.end, label=label, kb_id=normalized or ""))
-    return spans
-
-
-@lru_cache(maxsize=4)
-def _pipeline_for(backend: Backend) -> Language:
-    import spacy
-
-    nlp = backend.nlp if backend.nlp is not None else spacy.blank("da")
-    keep = {"tok2vec", "ner", "transformer"}
-    disable = [name for name in nlp.pipe_names if name not in keep and not name.startswith("referater_")]
-    for name in disable:
-        nlp.disable_pipe(name)
-    for component in ("referater_sentences", "referater_municipalities", "referater_dates"):
-        if component not in nlp.pipe_names:
-            if component == "referater_sentences":
-                nlp.add_pipe(component, first=True)
-            else:
-                nlp.add_pipe(component)
-    return nlp
-
-
-def build_pipeline(backend: Backend | str = "auto") -> Language:
-    """The spaCy pipeline for a backend (a name is resolved with `resolve_backend`)."""
-    if isinstance(backend, str):
-        backend = resolve_backend(backend)
-    return _pipeline_for(backend)
-
-
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for para in text.split("\n"):
-        if para.strip():
-            out.append((pos, para))
-        pos += len(para) + 1
-    return out
-
-
-class _Locator:
-    """Page and agenda item of a character offset."""
-
-    def __init__(self, structure: "Structure") -> None:
-        self.line_starts = [ln.start for ln in structure.lines]
-        self.line_pages = [ln.page for ln in structure.lines]
-        self.items = sorted(((it.span.char_start, it.span.char_end, it.number) for it in structure.items))
-
-    def page(self, offset: int) -> int | None:
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.line_pages[i] if 0 <= i < len(self.line_pages) else None
-
-    def item(self, offset: int) -> str | None:
-        for start, end, number in self.items:
-            if start <= offset < end:
-                return number
-        return None
-
-    def span(self, start: int, end: int) -> Span:
-        return Span(page=self.page(start), char_start=start, char_end=end)
-
-
-def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
-    nlp = _pipeline_for(backend)
-    loc = _Locator(structure)
-    text = structure.text
-    known = [a.name for a in structure.attendees if "@" not in a.name]
-    known += [p for it in structure.items for p in it.presenters]
-
-    entities: list[Entity] = []
-    person_mentions: list[tuple[int, int, str, str]] = []
-    paragraphs = _paragraphs(text)
-    docs = []
-    for _, para in paragraphs:
-        doc = nlp.make_doc(para)
-        doc._.ref_date = structure.meeting.date
-        docs.append(doc)
-    # The statistical model only pays off where a name can be: two capitalised words in a row.
-    # Other paragraphs get the rule components alone (about half of a document's model time).
-    model_pipes = [p for p in ("tok2vec", "ner", "transformer") if p in nlp.pipe_names]
-    wants_model = [bool(NAME_LIKE.search(para)) for _, para in paragraphs]
-    processed: list[Doc] = [None] * len(docs)  # type: ignore[list-item]
-    for flag in (True, False):
-        idx = [i for i, w in enumerate(wants_model) if w == flag]
-        disable = [] if flag else model_pipes
-        for i, doc in zip(idx, nlp.pipe((docs[i] for i in idx), batch_size=64, disable=disable)):
-            processed[i] = doc
-    for (offset, para), doc in zip(paragraphs, processed):
-        for span in [*doc.spans["dates"], *doc.spans["municipalities"]]:
-            source = "gazetteer" if span.label_ == "MUNICIPALITY" else "rules"
-            entities.append(_entity(loc, span.label_, offset + span.start_char, offset + span.end_char,
-                                    span.text, span.kb_id_ or None, source))
-        for ent in doc.ents:
-            if ent.label_ in ("PER", "PERSON"):
-                name = plausible_person(ent.text)
-                if name:
-                    start = offset + ent.start_char + ent.text.index(name.split()[0])
-                    person_mentions.append((start, start + len(name), name, "model"))
-            elif ent.label_ in ("ORG", "LOC"):
-                entities.append(_entity(loc, ent.label_, offset + ent.start_char, offset + ent.end_char,
-                                        ent.text, ent.text, "model"))
-        for pm in rule_mentions(para):
-            person_mentions.append((offset + pm.start, offset + pm.end, pm.text, "rules"))
-    # the attendee list: a printed participant is a person wherever the name recurs
-    for name in set(known):
-        start = text.find(name)
-        while start != -1:
-            person_mentions.append((start, start + len(name), name, "attendees"))
-            start = text.find(name, start + len(name))
-
-    full_names = known + [t for _, _, t, src in person_mentions if src in ("rules", "model")]
-    normalizer = PersonNormalizer(full_names)
-    seen: list[tuple[int, int]] = []
-    # the attendee list is the surest evidence, then the longest mention
-    priority = {"attendees": 0, "model": 1, "rules": 2}
-    for start, end, printed, source in sorted(person_mentions, key=lambda m: (priority[m[3]], -(m[1] - m[0]), m[0])):
-        if any(start < e and s < end for s, e in seen):
-            continue
-        normalized = normalizer.normalize(printed)
-        if normalized:
-            seen.append((start, end))
-            entities.append(_entity(loc, "PERSON", start, end, printed, normalized, source))
-    return entities
-
-
-def _entity(loc: _Locator, label: str, start: int, end: int, printed: str, normalized: str | None, source: str) -> Entity:
-    return Entity(item_number=loc.item(start), label=label, text=printed, normalized=normalized,
-                  source=source, span=loc.span(start, end))
+        return getattr(entities, name)
+    raise AttributeError(name)
