@@ -76,7 +76,9 @@ def _run_pool(jobs: list[Job], n_workers: int, ctx, config: PipelineConfig,
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
         futures: dict[Future, Job] = {pool.submit(process_path, j.path, config): j for j in jobs}
         for fut in as_completed(futures):
-            job = futures[fut]
+            # drop our reference: a finished future keeps its record alive, and a pool's worth
+            # of records (large ones first) would make the parent grow with the batch
+            job = futures.pop(fut)
             try:
                 result = fut.result()
             except BrokenProcessPool as exc:

@@ -20,7 +20,7 @@ import pyarrow as pa
 from .models import DocumentRecord, IngestFailure
 
 CONTRACT_VERSION = "v1"
-WRITER_MEMORY_LIMIT = "192MB"
+WRITER_MEMORY_LIMIT = "64MB"
 
 TABLES: dict[str, str] = {
     "documents": """
