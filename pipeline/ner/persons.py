@@ -18,9 +18,8 @@ ROLE_WORDS = {
 ORG_WORD = re.compile(r"^(?:Fælleskommunalt|Fælleskommunale|Sekretariat\w*|Kommune\w*|Region\w*|Styrelse\w*)$")
 NOT_SURNAME = re.compile(
     r"^(?:Kommune|Kommunes|Region|Regionen|Midt|Nord|Syd|Sekretariat|Sekretariatet|Socialtilsyn|"
-    r"Rammeaftale|Rammeaftalen|Socialstyrelsen|Styrelse|Forum|Dialogforum|Center|Centret|Børnehus|"
-    r"Børnehuset|Januar|Februar|Marts|April|Maj|Juni|Juli|August|September|Oktober|November|December|"
-    r"Mandag|Tirsdag|Onsdag|Torsdag|Fredag|Lørdag|Søndag|Danmark|DASSOS|Det|Der|Den|De|Og|I|På)$"
+    r"Styrelse|Styrelsen|Forum|Center|Centret|Januar|Februar|Marts|April|Maj|Juni|Juli|August|September|Oktober|November|December|"
+    r"Mandag|Tirsdag|Onsdag|Torsdag|Fredag|Lørdag|Søndag|Danmark|Det|Der|Den|De|Og|I|På)$"
 )
 
 
