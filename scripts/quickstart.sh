@@ -7,4 +7,5 @@ bash scripts/setup.sh
 .venv/bin/referater info
 .venv/bin/referater query "SELECT d.body, d.meeting_date, x.item_number, x.kind, x.text
                            FROM v_decisions x JOIN v_documents d USING (doc_id)
+                           WHERE d.file_type = 'pdf'
                            ORDER BY d.meeting_date, x.item_number LIMIT 12"
