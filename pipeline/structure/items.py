@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..cleaning import Line
+from ..dates import MONTHS
 from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, PRESENTER_LINE, SECTION_PATTERNS
 
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
@@ -27,7 +28,6 @@ PUNKT = re.compile(
 # Agenda systems mark open/closed items: "3. (Åben) Title", "Title (Lukket)", "Title (Å)"
 ACCESS_MARK = re.compile(r"^\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*|\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*$", re.I)
 TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|[\s\t]+)(?P<page>\d{1,3})\s*$")
-TOC_LABEL = re.compile(r"^\s*(?:indhold(?:sfortegnelse)?|dagsorden|indholdsliste|oversigt)\s*:?\s*$", re.I)
 MAX_TITLE_WORDS = 25
 
 
@@ -156,17 +156,13 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
     return headings
 
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-
-
 def _plausible_title(title: str, numbered: bool) -> bool:
     """Titles are short and, after a bare number, capitalised and not a date ("1. december")."""
     if not title or len(title.split()) > MAX_TITLE_WORDS or section_kind(title):
         return False
     if numbered:
         first = title.split()[0].strip(".,:").lower()
-        if first in MONTHS or not (title[0].isupper() or title[0] in "\"'«„“("):
+        if first in MONTHS or first.rstrip(".") in MONTHS or not (title[0].isupper() or title[0] in "\"'«„“("):
             return False
     return True
 
