@@ -20,7 +20,7 @@ import pyarrow as pa
 from .models import DocumentRecord, IngestFailure
 
 CONTRACT_VERSION = "v1"
-WRITER_MEMORY_LIMIT = "64MB"
+WRITER_MEMORY_LIMIT = "24MB"
 
 TABLES: dict[str, str] = {
     "documents": """
