@@ -118,7 +118,6 @@ def run_batch(
             report.failed.append(failure)
             emit("failed", failure)
         known = warehouse.known_hashes(con)
-        had_errors = warehouse.has_failures(con)
         jobs: list[Job] = []
         claimed: dict[str, str] = {}
         duplicate_digests: dict[str, str] = {}  # path → digest of content queued under another name
@@ -143,8 +142,6 @@ def run_batch(
         def handle(result: DocumentRecord | IngestFailure) -> None:
             if isinstance(result, DocumentRecord):
                 warehouse.load_document(con, result)
-                if had_errors:
-                    warehouse.clear_failure(con, result.source_path)
                 report.loaded.append(result.source_path)
                 report.pages += result.n_pages
             else:

@@ -17,9 +17,10 @@ from .models import DocumentRecord, IngestFailure
 from .reading import ReadError, read_pdf, read_pdf_fast, read_text
 from .structure import build_structure
 
-READERS = {".pdf": ("pdf", read_pdf_fast), ".txt": ("txt", read_text)}
-SUPPORTED_SUFFIXES = tuple(READERS)
-# pdfium gives the same positioned lines as pdfplumber at a fraction of the cost (tests/test_readers.py)
+FILE_TYPES = {".pdf": "pdf", ".txt": "txt"}
+SUPPORTED_SUFFIXES = tuple(FILE_TYPES)
+# pdfium gives the same positioned lines as pdfplumber at a fraction of the cost
+# (tests/test_reading.py and tests/test_structure.py compare the two)
 PDF_READERS = {"pdfium": read_pdf_fast, "pdfplumber": read_pdf}
 
 
@@ -64,13 +65,12 @@ def process_bytes(data: bytes, source_path: str, config: PipelineConfig | None =
     digest = sha256_of(data)
     base = {"source_file": path.name, "source_path": source_path, "sha256": digest}
     suffix = path.suffix.lower()
-    if suffix not in READERS:
+    if suffix not in FILE_TYPES:
         return IngestFailure(**base, stage="read", reason=f"unsupported file type '{suffix or '(none)'}': referater reads .pdf and .txt")
     if not data:
         return IngestFailure(**base, stage="read", reason="empty file (0 bytes)")
-    file_type, reader = READERS[suffix]
-    if file_type == "pdf":
-        reader = PDF_READERS[config.pdf_reader]
+    file_type = FILE_TYPES[suffix]
+    reader = PDF_READERS[config.pdf_reader] if file_type == "pdf" else read_text
     stage = "read"
     try:
         with time_limit(config.timeout_s):

@@ -122,7 +122,8 @@ def read_pdf(data: bytes) -> list[RawPage]:
 
 
 def _pdfium_words(textpage, height: float) -> list[dict]:
-    """Words with boxes, size and font from pdfium's char API (~40x faster than pdfplumber)."""
+    """Words with boxes, size and font from pdfium's char API (the reader is ~8x faster than
+    pdfplumber's, which builds a Python object per character)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
@@ -135,11 +136,9 @@ def _pdfium_words(textpage, height: float) -> list[dict]:
     flags = ctypes.c_int()
     words: list[dict] = []
     cur: dict | None = None
-    for i, ch in enumerate(text[:n]):
+    for i, ch in enumerate(text):
         if ch == "\ufffe" and cur is not None:
             cur["text"] += "-"  # pdfium's mark for a line-end hyphen: keep it, cleaning decides
-            cur = None
-            continue
         if ch.isspace() or ch == "\ufffe":
             cur = None
             continue

@@ -197,6 +197,8 @@ def load_document(con: duckdb.DuckDBPyConnection, rec: DocumentRecord) -> None:
         for table, rows in document_rows(rec).items():
             _insert(con, table, rows)
         record_file(con, rec.sha256, rec.doc_id, rec.source_file, rec.source_path, now)
+        # a file that loads now is no longer an error (it was fixed or replaced)
+        con.execute("DELETE FROM ingest_errors WHERE source_path = ?", [rec.source_path])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -217,15 +219,6 @@ def record_failure(con: duckdb.DuckDBPyConnection, failure: IngestFailure) -> No
     con.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?, ?)",
                 [failure.source_file, failure.source_path, failure.sha256, failure.stage, failure.reason, dt.datetime.now()])
     con.execute("COMMIT")
-
-
-def has_failures(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("SELECT count(*) FROM ingest_errors").fetchone()[0])
-
-
-def clear_failure(con: duckdb.DuckDBPyConnection, source_path: str) -> None:
-    """A file that loads now is no longer an error (it was fixed or replaced)."""
-    con.execute("DELETE FROM ingest_errors WHERE source_path = ?", [source_path])
 
 
 def view_counts(con: duckdb.DuckDBPyConnection, views: Iterable[str] = VIEWS) -> dict[str, int]:

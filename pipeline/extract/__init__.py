@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from ..models import ActionItem, Deadline, Decision
 from .actions import find_actions
-from .common import PageFinder
 from .deadlines import find_deadlines
 from .decisions import classify, find_decisions
 
@@ -26,9 +25,8 @@ class Facts:
 
 def extract_facts(structure) -> Facts:
     """Decisions (outcome sections), deadlines (any section) and action items (outcome sections)."""
-    pages = PageFinder(structure)
     return Facts(
-        decisions=find_decisions(structure, pages),
-        deadlines=find_deadlines(structure, pages),
-        action_items=find_actions(structure, pages),
+        decisions=find_decisions(structure),
+        deadlines=find_deadlines(structure),
+        action_items=find_actions(structure),
     )

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import ActionItem
-from .common import PageFinder, Sentence, clean, sentences_of
+from .common import Sentence, clean, sentences_of
 from .deadlines import deadline_hits
 from .patterns import (
     ACTION_EXCLUDE, ACTION_LEADINS, CLAUSE_SPLIT, DUE_AT_MEETING, FUTURE_MARKER, FUTURE_ONLY_VERBS,
@@ -204,8 +204,7 @@ def _meeting_due(section_text: str, sent: Sentence, lo: int, hi: int, ref: dt.da
     return None
 
 
-def find_actions(structure, pages: PageFinder | None = None) -> list[ActionItem]:
-    pages = pages or PageFinder(structure)
+def find_actions(structure) -> list[ActionItem]:
     ref = structure.meeting.date if structure.meeting else None
     out: list[ActionItem] = []
     for item in structure.items:
@@ -227,6 +226,6 @@ def find_actions(structure, pages: PageFinder | None = None) -> list[ActionItem]
                     out.append(ActionItem(
                         item_number=item.number, owner=clean(act.owner) if act.owner else None,
                         action=clean(act.action), due_date=due, sentence=clean(sent.text),
-                        span=pages.span(base + lo, base + hi, section.span.page),
+                        span=structure.span(base + lo, base + hi),
                     ))
     return out

@@ -1,12 +1,11 @@
-"""Small helpers shared by the extractors: sentences of a section, page lookup, clean text."""
+"""Small helpers shared by the extractors: sentences of a section, clean text."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-from ..models import Section, Span
+from ..models import Section
 from ..sentences import split_sentences
 
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -32,20 +31,3 @@ def sentences_of(section: Section) -> list[Sentence]:
     for s, e, sent in split_sentences(section.text, base):
         out.append(Sentence(s, e, sent, section.text[s - base:e - base], s - base))
     return out
-
-
-class PageFinder:
-    """Absolute text offset -> 1-based page, from the structure's lines."""
-
-    def __init__(self, structure) -> None:
-        lines = [ln for ln in getattr(structure, "lines", []) or [] if getattr(ln, "start", -1) >= 0]
-        self._starts = [ln.start for ln in lines]
-        self._pages = [ln.page for ln in lines]
-
-    def span(self, start: int, end: int, fallback: int | None) -> Span:
-        page = fallback
-        if self._starts:
-            i = bisect.bisect_right(self._starts, start) - 1
-            if i >= 0:
-                page = self._pages[i]
-        return Span(page=page, char_start=start, char_end=end)

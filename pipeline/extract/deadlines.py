@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Deadline
-from .common import PageFinder, Sentence, clean, sentences_of
+from .common import Sentence, clean, sentences_of
 from .patterns import DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE
 
 SECTION_MAP = {"referat": "referat", "indstilling": "indstilling"}  # everything else: sagsfremstilling
@@ -95,8 +95,7 @@ def _deadline_text(sentence_text: str, clause_from: int, date_end_in_sentence: i
     return LEADING_JOINER.sub("", clean(text)).rstrip(" .,;:")
 
 
-def find_deadlines(structure, pages: PageFinder | None = None) -> list[Deadline]:
-    pages = pages or PageFinder(structure)
+def find_deadlines(structure) -> list[Deadline]:
     ref = structure.meeting.date if structure.meeting else None
     out: list[Deadline] = []
     seen: set[tuple[str, dt.date, str]] = set()
@@ -119,6 +118,6 @@ def find_deadlines(structure, pages: PageFinder | None = None) -> list[Deadline]
                     item_number=item.number, due_date=hit.due, text=text or clean(hit.date_text),
                     section=sec, date_text=hit.date_text, granularity=hit.granularity,
                     sentence=clean(sent.text),
-                    span=pages.span(base + sent.local + 0, base + hit.end, section.span.page),
+                    span=structure.span(base + sent.local + 0, base + hit.end),
                 ))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Decision
-from .common import PageFinder, clean, sentences_of
+from .common import clean, sentences_of
 from .patterns import DECISION_PATTERNS
 
 OUTCOME_KINDS = frozenset({"referat"})
@@ -23,8 +23,7 @@ def classify(sentence: str) -> str | None:
     return best[2] if best else None
 
 
-def find_decisions(structure, pages: PageFinder | None = None) -> list[Decision]:
-    pages = pages or PageFinder(structure)
+def find_decisions(structure) -> list[Decision]:
     out: list[Decision] = []
     for item in structure.items:
         for section in item.sections:
@@ -37,6 +36,6 @@ def find_decisions(structure, pages: PageFinder | None = None) -> list[Decision]
                 text = clean(sent.text)
                 out.append(Decision(
                     item_number=item.number, text=text, kind=kind, section=section.kind,
-                    sentence=text, span=pages.span(sent.start, sent.end, section.span.page),
+                    sentence=text, span=structure.span(sent.start, sent.end),
                 ))
     return out

@@ -9,7 +9,6 @@ document's paragraphs and resolves persons against the document's own attendee l
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -116,16 +115,11 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 class _Locator:
-    """Page and agenda item of a character offset."""
+    """Agenda item and provenance span of a character offset."""
 
     def __init__(self, structure: "Structure") -> None:
-        self.line_starts = [ln.start for ln in structure.lines]
-        self.line_pages = [ln.page for ln in structure.lines]
+        self.structure = structure
         self.items = sorted(((it.span.char_start, it.span.char_end, it.number) for it in structure.items))
-
-    def page(self, offset: int) -> int | None:
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.line_pages[i] if 0 <= i < len(self.line_pages) else None
 
     def item(self, offset: int) -> str | None:
         for start, end, number in self.items:
@@ -134,7 +128,7 @@ class _Locator:
         return None
 
     def span(self, start: int, end: int) -> Span:
-        return Span(page=self.page(start), char_start=start, char_end=end)
+        return self.structure.span(start, end)
 
 
 def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
@@ -154,12 +148,13 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
         docs.append(doc)
     # The statistical model only pays off where a name can be: two capitalised words in a row.
     # Other paragraphs get the rule components alone (about half of a document's model time).
+    # Nothing here reads sentence boundaries, so that component is skipped too.
     model_pipes = [p for p in ("tok2vec", "ner", "transformer") if p in nlp.pipe_names]
     wants_model = [bool(NAME_LIKE.search(para)) for _, para in paragraphs]
     processed: list[Doc] = [None] * len(docs)  # type: ignore[list-item]
     for flag in (True, False):
         idx = [i for i, w in enumerate(wants_model) if w == flag]
-        disable = [] if flag else model_pipes
+        disable = ["referater_sentences"] + ([] if flag else model_pipes)
         for i, doc in zip(idx, nlp.pipe((docs[i] for i in idx), batch_size=64, disable=disable)):
             processed[i] = doc
     for (offset, para), doc in zip(paragraphs, processed):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..cleaning import Line, assemble_text
 from ..models import AgendaItem, Attendee, Meeting, Section, Span
@@ -20,6 +21,19 @@ class Structure:
     meeting: Meeting
     attendees: list[Attendee]
     items: list[AgendaItem]
+    _line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [ln.start for ln in self.lines]
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page of a character offset into `text`."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return self.lines[i].page if i >= 0 else (self.lines[0].page if self.lines else None)
+
+    def span(self, start: int, end: int) -> Span:
+        """Provenance of `text[start:end]`: the offsets and the page where it starts."""
+        return Span(page=self.page_at(start), char_start=start, char_end=end)
 
 
 def _span(lines: list[Line], first: int, last: int, text_len: int) -> Span:

@@ -162,7 +162,7 @@ def _plausible_title(title: str, numbered: bool) -> bool:
         return False
     if numbered:
         first = title.split()[0].strip(".,:").lower()
-        if first in MONTHS or first.rstrip(".") in MONTHS or not (title[0].isupper() or title[0] in "\"'«„“("):
+        if first in MONTHS or not (title[0].isupper() or title[0] in "\"'«„“("):
             return False
     return True
 
