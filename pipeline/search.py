@@ -25,6 +25,9 @@ SELECT row_number() OVER () AS key, * FROM (
 """
 
 
+INDEX_MEMORY_LIMIT = "32MB"
+
+
 class SearchUnavailable(Exception):
     pass
 
@@ -120,6 +123,14 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Rebuild the full-text index of a warehouse.")
     ap.add_argument("--rebuild", required=True, metavar="DB")
     args = ap.parse_args()
-    connection = duckdb.connect(args.rebuild)
-    print("ok" if rebuild_index(connection) else "fts unavailable")
+    # a bounded buffer pool (DuckDB spills past it) keeps the build's memory from growing with
+    # the corpus; an index that cannot be built within it is built without the bound
+    try:
+        connection = duckdb.connect(args.rebuild, config={"memory_limit": INDEX_MEMORY_LIMIT, "threads": 1})
+        built = rebuild_index(connection)
+    except duckdb.OutOfMemoryException:
+        connection.close()
+        connection = duckdb.connect(args.rebuild)
+        built = rebuild_index(connection)
+    print("ok" if built else "fts unavailable")
     connection.close()
