@@ -45,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import spacy
     from spacy.tokens import Doc
 
+    import pipeline.ner.lexicon  # noqa: F401  (the factory the bundled model's config names)
+
     nlp = spacy.load(args.model)
     sentences = list(read_danplus(args.data))
     docs = [Doc(nlp.vocab, words=words) for words, _ in sentences]

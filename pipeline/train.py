@@ -56,6 +56,7 @@ ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 MODEL_NAME = "referater_ner"
 MODEL_VERSION = "1.0.0"
 KEEP_FILES = ("README.md",)
+DEFAULT_AUGMENT = 0  # tried with 1 and 2 copies: dev F1 73.3 and 72.9 against 74.0 without
 
 Sentence = tuple[list[str], list[str]]
 
@@ -124,7 +125,52 @@ def sentences_to_docbin(sentences: Sequence[Sentence], out_path: Path) -> int:
     return len(sentences)
 
 
-def convert(data_dir: Path, build_dir: Path = BUILD_DIR) -> dict[str, Path]:
+def augment_names(sentences: Sequence[Sentence], copies: int, seed: int = 0) -> list[Sentence]:
+    """Copies of the sentences that name a person or a place, each such name swapped for one
+    drawn from the shipped lists (names by frequency, places uniformly).
+
+    80,000 words of news name a few hundred people; the model should learn that a name is a
+    name from its context and form, not memorise these few. Only PER and single-word LOC spans
+    are swapped: the lists say nothing about organisations or events.
+    """
+    import random
+
+    from .ner.lexicon import default_lists
+    from . import gazetteer
+
+    rng = random.Random(seed)
+    rows = gazetteer._read_csv("dacy_names.csv")
+    firsts = [(r["name"], float(r["count"] or 1)) for r in rows if r["first_name"] == "True"]
+    lasts = [(r["name"], float(r["count"] or 1)) for r in rows if r["first_name"] != "True"]
+    places = default_lists()["place"]
+
+    def draw(pool: list[tuple[str, float]]) -> str:
+        return rng.choices([n for n, _ in pool], weights=[c for _, c in pool])[0]
+
+    def person(length: int) -> list[str]:
+        if length == 1:
+            return [draw(firsts) if rng.random() < 0.5 else draw(lasts)]
+        return [draw(firsts) for _ in range(length - 1)] + [draw(lasts)]
+
+    out: list[Sentence] = []
+    for words, tags in sentences:
+        spans = [sp for sp in iob_spans(tags) if sp[2] == "PER" or (sp[2] == "LOC" and sp[1] - sp[0] == 1)]
+        if not spans:
+            continue
+        for _ in range(copies):
+            new_words, new_tags, cursor = [], [], 0
+            for start, end, label in spans:
+                new_words += words[cursor:start]
+                new_tags += tags[cursor:start]
+                swapped = person(end - start) if label == "PER" else [rng.choice(places)]
+                new_words += swapped
+                new_tags += [f"B-{label}"] + [f"I-{label}"] * (len(swapped) - 1)
+                cursor = end
+            out.append((new_words + words[cursor:], new_tags + tags[cursor:]))
+    return out
+
+
+def convert(data_dir: Path, build_dir: Path = BUILD_DIR, augment: int = 0) -> dict[str, Path]:
     """Convert ``da_news_{train,dev}.tsv`` to ``train``, ``dev`` and ``train_dev`` DocBins."""
     splits: dict[str, list[Sentence]] = {}
     for split in ("train", "dev"):
@@ -137,9 +183,13 @@ def convert(data_dir: Path, build_dir: Path = BUILD_DIR) -> dict[str, Path]:
         "dev": build_dir / "dev.spacy",
         "train_dev": build_dir / "train_dev.spacy",
     }
-    sentences_to_docbin(splits["train"], out["train"])
+    extra_train = augment_names(splits["train"], augment, seed=1) if augment else []
+    extra_dev = augment_names(splits["dev"], augment, seed=2) if augment else []
+    sentences_to_docbin(splits["train"] + extra_train, out["train"])
     sentences_to_docbin(splits["dev"], out["dev"])
-    sentences_to_docbin(splits["train"] + splits["dev"], out["train_dev"])
+    sentences_to_docbin(splits["train"] + splits["dev"] + extra_train + extra_dev, out["train_dev"])
+    if augment:
+        print(f"[train] augmentation: {len(extra_train) + len(extra_dev)} sentences with swapped names added")
     for split, sents in splits.items():
         n_ents = sum(len(iob_spans(tags)) for _, tags in sents)
         print(f"[train] {split}: {len(sents)} sentences, {sum(len(w) for w, _ in sents)} tokens, {n_ents} entities")
@@ -184,11 +234,13 @@ def finalise(checkpoint: Path, output: Path, tune: bool) -> None:
     tmp.rename(output)
 
 
-def train(data_dir: Path, output: Path, config: Path, epochs: int | None, tune: bool) -> Path:
+def train(data_dir: Path, output: Path, config: Path, epochs: int | None, tune: bool, augment: int = 0) -> Path:
     """Convert the data, train with spaCy, and write the chosen checkpoint to ``output``."""
     from spacy.cli.train import train as spacy_train
 
-    paths = convert(data_dir)
+    from .ner import lexicon  # noqa: F401  (registers the factory that models/ner.cfg names)
+
+    paths = convert(data_dir, augment=augment)
     run_dir = BUILD_DIR / ("run-tune" if tune else "run-final")
     if run_dir.exists():
         shutil.rmtree(run_dir)
@@ -218,8 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tune", action="store_true",
                         help="train on train only with early stopping on dev and keep model-best "
                              "(default: train on train+dev for max_epochs and keep model-last)")
+    parser.add_argument("--augment", type=int, default=DEFAULT_AUGMENT, metavar="N",
+                        help="add N copies of each training sentence that names a person or place, with the "
+                             f"names swapped for names from the shipped lists (default {DEFAULT_AUGMENT}; 0: none)")
     args = parser.parse_args(argv)
-    train(args.data_dir, args.output, args.config, args.epochs, args.tune)
+    train(args.data_dir, args.output, args.config, args.epochs, args.tune, args.augment)
     return 0
 
 

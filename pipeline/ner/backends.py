@@ -41,6 +41,8 @@ def models_dir() -> Path:
 def _load_bundled(_: str) -> Backend:
     import spacy
 
+    from . import lexicon  # noqa: F401  (registers the "referater_lexicon" factory the model uses)
+
     path = models_dir() / BUNDLED_MODEL_NAME
     if not (path / "meta.json").exists():
         raise BackendUnavailable(f"bundled NER model not found at {path}; retrain it with `python -m pipeline.train`")

@@ -85,7 +85,7 @@ def _pipeline_for(backend: Backend) -> Language:
     import spacy
 
     nlp = backend.nlp if backend.nlp is not None else spacy.blank("da")
-    keep = {"tok2vec", "ner", "transformer"}
+    keep = {"lexicon", "tok2vec", "ner", "transformer"}
     disable = [name for name in nlp.pipe_names if name not in keep and not name.startswith("referater_")]
     for name in disable:
         nlp.disable_pipe(name)
