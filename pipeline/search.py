@@ -125,12 +125,13 @@ if __name__ == "__main__":
     args = ap.parse_args()
     # a bounded buffer pool (DuckDB spills past it) keeps the build's memory from growing with
     # the corpus; an index that cannot be built within it is built without the bound
+    connection = duckdb.connect(args.rebuild, config={"memory_limit": INDEX_MEMORY_LIMIT, "threads": 1})
     try:
-        connection = duckdb.connect(args.rebuild, config={"memory_limit": INDEX_MEMORY_LIMIT, "threads": 1})
         built = rebuild_index(connection)
     except duckdb.OutOfMemoryException:
         connection.close()
         connection = duckdb.connect(args.rebuild)
         built = rebuild_index(connection)
+    finally:
+        connection.close()
     print("ok" if built else "fts unavailable")
-    connection.close()
