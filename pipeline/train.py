@@ -215,6 +215,12 @@ def finalise(checkpoint: Path, output: Path, tune: bool) -> None:
                  "license": "MIT (annotations)"},
                 {"name": "UD Danish-DDT", "url": "https://github.com/UniversalDependencies/UD_Danish-DDT",
                  "license": "CC BY-SA 4.0 (text)"},
+                {"name": "wordfreq 3.1.1 Danish word list (frequency-band features)",
+                 "url": "https://github.com/rspeer/wordfreq", "license": "CC BY-SA 4.0 (data)"},
+                {"name": "DaCy name table (name-list features)", "url": "https://github.com/centre-for-humanities-computing/DaCy",
+                 "license": "Apache-2.0"},
+                {"name": "Unicode CLDR via Babel 2.18.0 (place-list features)", "url": "https://cldr.unicode.org",
+                 "license": "Unicode License v3"},
             ],
         }
     )
@@ -234,14 +240,15 @@ def finalise(checkpoint: Path, output: Path, tune: bool) -> None:
     tmp.rename(output)
 
 
-def train(data_dir: Path, output: Path, config: Path, epochs: int | None, tune: bool, augment: int = 0) -> Path:
+def train(data_dir: Path, output: Path, config: Path, epochs: int | None, tune: bool, augment: int = 0,
+          build_dir: Path = BUILD_DIR) -> Path:
     """Convert the data, train with spaCy, and write the chosen checkpoint to ``output``."""
     from spacy.cli.train import train as spacy_train
 
     from .ner import lexicon  # noqa: F401  (registers the factory that models/ner.cfg names)
 
-    paths = convert(data_dir, augment=augment)
-    run_dir = BUILD_DIR / ("run-tune" if tune else "run-final")
+    paths = convert(data_dir, build_dir, augment=augment)
+    run_dir = build_dir / ("run-tune" if tune else "run-final")
     if run_dir.exists():
         shutil.rmtree(run_dir)
     overrides: dict[str, object] = {
@@ -273,8 +280,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--augment", type=int, default=DEFAULT_AUGMENT, metavar="N",
                         help="add N copies of each training sentence that names a person or place, with the "
                              f"names swapped for names from the shipped lists (default {DEFAULT_AUGMENT}; 0: none)")
+    parser.add_argument("--build-dir", type=Path, default=BUILD_DIR,
+                        help=f"scratch folder for the converted data and checkpoints (default {BUILD_DIR.relative_to(REPO_ROOT)}); "
+                             "give each concurrent run its own")
     args = parser.parse_args(argv)
-    train(args.data_dir, args.output, args.config, args.epochs, args.tune, args.augment)
+    train(args.data_dir, args.output, args.config, args.epochs, args.tune, args.augment, args.build_dir)
     return 0
 
 

@@ -23,12 +23,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-# list name -> the flag attribute the tok2vec reads (models/ner.cfg names the same attributes)
+from . import features  # noqa: F401  (registers the embedding architecture the model's config names)
+
+# list name -> the flag attribute the tok2vec reads (models/ner.cfg names the same attributes,
+# or pipeline/ner/features.py combines them into one "lexclass" feature)
 FLAG_OF_LIST: dict[str, str] = {
     "first_name": "FLAG30",
     "last_name": "FLAG31",
     "place": "FLAG32",
+    "org_word": "FLAG33",
+    "org_name": "FLAG34",
+    "zipf_5": "FLAG35",
+    "zipf_4": "FLAG36",
+    "zipf_3": "FLAG37",
+    "zipf_low": "FLAG38",
 }
+# Lists matched on the lower-cased word (how common a word is, whatever its case); the others
+# are matched as printed and in capitals.
+CASELESS_LISTS = frozenset({"zipf_5", "zipf_4", "zipf_3", "zipf_low"})
 
 # Danish parts of the country that are no municipality and no country (a fact list, not data
 # from the training set)
@@ -52,14 +64,56 @@ def default_lists() -> dict[str, list[str]]:
         places.update(row["navn"].split())
     for row in gazetteer._read_csv("dk_regioner.csv"):
         places.add(row["kort_navn"])
-    return {
+    lists = {
         "first_name": sorted(gazetteer.first_names()),
         "last_name": sorted(gazetteer.last_names()),
         "place": sorted(p for p in places if p[:1].isupper()),
     }
+    lists.update(_organisation_lists(resources.files("pipeline.resources").joinpath("organisations_da.txt")
+                                     .read_text(encoding="utf-8")))
+    lists.update(_frequency_bands(resources.files("pipeline.resources").joinpath("wordfreq_da.tsv")
+                                  .read_text(encoding="utf-8")))
+    return lists
 
 
-def _member_test(words: Iterable[str]) -> Callable[[str], bool]:
+# Zipf frequency bands (log10 per billion words): 5+ the most common thousand words, 4-5 common
+# words, 3.5-4 and 3-3.5 rarer ones; a word not on the list is rarer still (or a name).
+ZIPF_BANDS: tuple[tuple[str, float], ...] = (("zipf_5", 5.0), ("zipf_4", 4.0), ("zipf_3", 3.5), ("zipf_low", 0.0))
+
+
+def _frequency_bands(text: str) -> dict[str, list[str]]:
+    bands: dict[str, list[str]] = {name: [] for name, _ in ZIPF_BANDS}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, zipf = line.split("\t")
+        bands[next(name for name, floor in ZIPF_BANDS if float(zipf) >= floor)].append(word)
+    return bands
+
+
+def _organisation_lists(text: str) -> dict[str, list[str]]:
+    """``[org_word]`` lines as they are; ``[org_name]`` lines split into their capitalised words."""
+    lists: dict[str, set[str]] = {"org_word": set(), "org_name": set()}
+    section = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        if section == "org_word":
+            lists["org_word"].add(line)
+        elif section == "org_name":
+            lists["org_name"].update(w for w in line.split()
+                                     if w[:1].isupper() or (w[:1].isdigit() and any(c.isalpha() for c in w)))
+    return {name: sorted(words) for name, words in lists.items()}
+
+
+def _member_test(words: Iterable[str], caseless: bool = False) -> Callable[[str], bool]:
+    if caseless:
+        lowered = frozenset(w.lower() for w in words)
+        return lambda text: text.lower() in lowered
     # the printed form and its capitals ("HANSEN" in a list of participants), never the lower
     # case: "mark" and "bo" are words before they are names
     forms = frozenset(f for w in words for f in (w, w.upper()))
@@ -88,7 +142,8 @@ class LexiconFlags:
             raise ValueError(f"no lexeme flag for list(s) {sorted(unknown)}; known: {sorted(FLAG_OF_LIST)}")
         self.lists = {k: list(v) for k, v in lists.items()}
         for list_name, flag in FLAG_OF_LIST.items():
-            self.vocab.add_flag(_member_test(self.lists.get(list_name, ())), flag_id=IDS[flag])
+            self.vocab.add_flag(_member_test(self.lists.get(list_name, ()), list_name in CASELESS_LISTS),
+                                flag_id=IDS[flag])
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
