@@ -29,6 +29,7 @@ How:
 Usage::
 
     python -m pipeline.train [--data-dir DIR] [--output models/da_referater_ner] [--epochs N] [--tune]
+                             [--config FILE] [--build-dir DIR]
 
 No internet access is needed.
 """
