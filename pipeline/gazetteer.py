@@ -49,9 +49,13 @@ class PlaceMention:
 # --------------------------------------------------------------------------------------
 
 
+def resource_text(name: str) -> str:
+    """The text of a file shipped in ``pipeline/resources``."""
+    return resources.files("pipeline.resources").joinpath(name).read_text(encoding="utf-8")
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
-    raw = resources.files("pipeline.resources").joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(raw)))
+    return list(csv.DictReader(io.StringIO(resource_text(name))))
 
 
 def _key(name: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 import numpy
-from spacy.attrs import IDS
+from spacy.attrs import IDS, intify_attr
 from spacy.strings import hash_string
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
@@ -36,18 +36,15 @@ def _affix(start: int | None, stop: int | None) -> Callable[[Lexeme], int]:
     return feature
 
 
+_LEXCLASS_FLAG_IDS = tuple(IDS[flag] for flag in LEXCLASS_FLAGS)
+
+
 def _lexclass(lex: Lexeme) -> int:
-    bits = 0
-    for bit, flag in enumerate(LEXCLASS_FLAGS):
-        if lex.check_flag(IDS[flag]):
-            bits |= 1 << bit
-    return bits
+    return sum(1 << bit for bit, flag_id in enumerate(_LEXCLASS_FLAG_IDS) if lex.check_flag(flag_id))
 
 
 EXTRA_FEATURES: dict[str, Callable[[Lexeme], int]] = {
-    "prefix2": _affix(None, 2),
     "prefix3": _affix(None, 3),
-    "suffix2": _affix(-2, None),
     "suffix4": _affix(-4, None),
     "suffix5": _affix(-5, None),
     "lexclass": _lexclass,
@@ -59,7 +56,7 @@ def extract_features(attrs: Sequence[str], extras: Sequence[str]) -> Model[list[
     unknown = [name for name in extras if name not in EXTRA_FEATURES]
     if unknown:
         raise ValueError(f"unknown extra feature(s) {unknown}; known: {sorted(EXTRA_FEATURES)}")
-    attr_ids = [IDS[a.upper()] if isinstance(a, str) else a for a in attrs]
+    attr_ids = [intify_attr(a) for a in attrs]
     functions = [EXTRA_FEATURES[name] for name in extras]
     # orth -> extra feature values; lexemes are immutable, but flags are set by the lexicon
     # component when the model loads, so the cache lives with one model instance

@@ -38,9 +38,13 @@ FLAG_OF_LIST: dict[str, str] = {
     "zipf_3": "FLAG37",
     "zipf_low": "FLAG38",
 }
-# Lists matched on the lower-cased word (how common a word is, whatever its case); the others
-# are matched as printed and in capitals.
-CASELESS_LISTS = frozenset({"zipf_5", "zipf_4", "zipf_3", "zipf_low"})
+# Zipf frequency bands (log10 per billion words) with their floors: 5+ the most common thousand
+# words, 4-5 common words, 3.5-4 and 3-3.5 rarer ones; a word not on the list is rarer still (or
+# a name).
+ZIPF_BANDS: tuple[tuple[str, float], ...] = (("zipf_5", 5.0), ("zipf_4", 4.0), ("zipf_3", 3.5), ("zipf_low", 0.0))
+# The bands are matched on the lower-cased word (how common a word is, whatever its case); the
+# other lists as printed and in capitals.
+CASELESS_LISTS = frozenset(name for name, _ in ZIPF_BANDS)
 
 # Danish parts of the country that are no municipality and no country (a fact list, not data
 # from the training set)
@@ -53,12 +57,10 @@ _DANISH_LANDSDELE = (
 
 def default_lists() -> dict[str, list[str]]:
     """The lists shipped in ``pipeline/resources`` (see GAZETTEERS_SOURCES.md there)."""
-    from importlib import resources
-
     from .. import gazetteer
 
     places: set[str] = set(_DANISH_LANDSDELE)
-    raw = resources.files("pipeline.resources").joinpath("places_da.txt").read_text(encoding="utf-8")
+    raw = gazetteer.resource_text("places_da.txt")
     places.update(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
     for row in gazetteer._read_csv("dk_kommuner.csv"):
         places.update(row["navn"].split())
@@ -69,16 +71,9 @@ def default_lists() -> dict[str, list[str]]:
         "last_name": sorted(gazetteer.last_names()),
         "place": sorted(p for p in places if p[:1].isupper()),
     }
-    lists.update(_organisation_lists(resources.files("pipeline.resources").joinpath("organisations_da.txt")
-                                     .read_text(encoding="utf-8")))
-    lists.update(_frequency_bands(resources.files("pipeline.resources").joinpath("wordfreq_da.tsv")
-                                  .read_text(encoding="utf-8")))
+    lists.update(_organisation_lists(gazetteer.resource_text("organisations_da.txt")))
+    lists.update(_frequency_bands(gazetteer.resource_text("wordfreq_da.tsv")))
     return lists
-
-
-# Zipf frequency bands (log10 per billion words): 5+ the most common thousand words, 4-5 common
-# words, 3.5-4 and 3-3.5 rarer ones; a word not on the list is rarer still (or a name).
-ZIPF_BANDS: tuple[tuple[str, float], ...] = (("zipf_5", 5.0), ("zipf_4", 4.0), ("zipf_3", 3.5), ("zipf_low", 0.0))
 
 
 def _frequency_bands(text: str) -> dict[str, list[str]]:
