@@ -149,14 +149,17 @@ def run_batch(
                 report.failed.append(result)
             emit("loaded" if isinstance(result, DocumentRecord) else "failed", result)
 
-        # Even one worker runs in its own process: the parent then holds only DuckDB and the
-        # search index, and the worker's memory (spaCy, page objects) is bounded by recycling.
+        # Even one worker, and even for one file, runs in its own process: the parent then holds
+        # only DuckDB and the search index, the worker's memory (spaCy, page objects) is bounded
+        # by recycling, and a file that crashes its process (a segfault in a C extension, the
+        # out-of-memory killer) is recorded instead of taking the batch down with it.
         # workers=0 runs in this process (debugging: tracebacks, profilers).
         n_workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
-        if n_workers == 0 or len(jobs) <= 1:
+        if n_workers == 0:
             for job in jobs:
                 handle(process_path(job.path, config))
-        else:
+        elif jobs:
+            n_workers = min(n_workers, len(jobs))
             # biggest files first, so one large file does not finish last on its own
             jobs.sort(key=lambda j: -j.size)
             ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")

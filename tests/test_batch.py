@@ -148,3 +148,29 @@ def test_killed_batch_rerun_equals_clean_run(tmp_path):
     run_batch([str(folder)], clean, CONFIG, workers=1)
     q = "SELECT d.source_file, count(i.item_id) FROM v_documents d LEFT JOIN v_items i USING (doc_id) GROUP BY ALL ORDER BY ALL"
     assert duckdb.connect(str(killed), read_only=True).execute(q).fetchall() == duckdb.connect(str(clean), read_only=True).execute(q).fetchall()
+
+
+def test_a_worker_that_dies_costs_only_its_own_file(tmp_path, monkeypatch):
+    import pipeline.batch as batch
+    from tests.crashing_worker import CRASH_MARKER, process_path_or_die
+
+    monkeypatch.setattr(batch, "process_path", process_path_or_die)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = [f"m{n}.pdf" for n in range(4)] + [f"{CRASH_MARKER}.pdf"]
+    for n, name in enumerate(names):  # distinct content: bytes after %%EOF do not change the PDF
+        (folder / name).write_bytes(GOOD.read_bytes() + f"\n% copy {n}\n".encode())
+    db = tmp_path / "w.duckdb"
+    report = run_batch([str(folder)], db, CONFIG, workers=2)
+
+    # the dead worker broke its pool; the files that pool still held were retried, not lost
+    assert sorted(Path(p).name for p in report.loaded) == names[:4]
+    assert [(f.source_file, f.stage) for f in report.failed] == [(f"{CRASH_MARKER}.pdf", "worker")]
+    assert report.failed[0].reason.startswith("worker crashed")
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM v_documents").fetchone()[0] == 4
+    assert con.execute("SELECT source_file, stage FROM ingest_errors").fetchall() == [(f"{CRASH_MARKER}.pdf", "worker")]
+    con.close()
+    # the crash is recorded, not skipped: a re-run tries the file again (and the others are skipped)
+    again = run_batch([str(folder)], db, CONFIG, workers=2)
+    assert again.loaded == [] and len(again.skipped) == 4 and len(again.failed) == 1
