@@ -248,6 +248,12 @@ _LIST = re.compile(
     rf"(?<![\w-])(?P<items>{_NAME}(?:{_SEP}{_NAME})+)(?:{_SP}(?P<cue>[Kk]ommuner(?:ne|s)?))?(?![\wæøå])"
 )
 _ITEM = re.compile(_NAME)
+# "Aarhus' borgmester", "Viborgs byråd", "Aarhus kommunaldirektør": a town named as the owner of a
+# municipal office is the municipality (exact names only: "Hammels borgmester" is no mention).
+_OFFICE = re.compile(
+    rf"(?<![\w-])(?P<name>{_W}(?:[-‐–]{_W})?['’]?){_SP}(?i:(?:vice)?(?:borgmester|byråd|kommunalbestyrelse|"
+    r"kommunaldirektør|rådmand)\w*)(?![\wæøå])"
+)
 _POSTCODE_BEFORE = re.compile(r"\b\d{4}[ \t]*$")
 
 
@@ -280,6 +286,17 @@ def _region_mentions(text: str) -> list[PlaceMention]:
     return out
 
 
+def _office_mentions(text: str) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in _OFFICE.finditer(text):
+        if _POSTCODE_BEFORE.search(text[max(0, m.start() - 6): m.start()]):
+            continue
+        official = _lookup_municipality(m.group("name"), fuzzy=False)
+        if official:
+            out.append(PlaceMention(m.start("name"), m.end("name"), m.group("name"), official, "municipality"))
+    return out
+
+
 def _list_mentions(text: str) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in _LIST.finditer(text):
@@ -306,7 +323,7 @@ def find_municipalities(text: str) -> list[PlaceMention]:
     """All municipality and region mentions, in text order; offsets exact on `text`."""
     kept: list[PlaceMention] = []
     # Explicit constructions win over list items covering the same words.
-    for group in (_region_mentions(text), _explicit_mentions(text), _list_mentions(text)):
+    for group in (_region_mentions(text), _explicit_mentions(text), _list_mentions(text), _office_mentions(text)):
         for mention in group:
             if not any(_overlaps(mention, k) for k in kept):
                 kept.append(mention)

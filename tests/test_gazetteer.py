@@ -76,6 +76,8 @@ FIND = [
     ("Skive, Viborg, Lemvig", [("Skive", "Skive Kommune"), ("Viborg", "Viborg Kommune"), ("Lemvig", "Lemvig Kommune")]),
     ("Randers, Aarhus og Hammel", [("Randers", "Randers Kommune"), ("Aarhus", "Aarhus Kommune")]),
     ("Aarhus' og Randers' borgere", [("Aarhus'", "Aarhus Kommune"), ("Randers'", "Randers Kommune")]),
+    ("mødet med Aarhus' borgmester", [("Aarhus'", "Aarhus Kommune")]),
+    ("Viborgs byråd og Skive Kommunalbestyrelse", [("Viborgs", "Viborg Kommune"), ("Skive", "Skive Kommune")]),
     ("Kolding Kommune: 1, Middelfart Kommune: 1, og Københavns Kommune: 1.",
      [("Kolding Kommune", "Kolding Kommune"), ("Middelfart Kommune", "Middelfart Kommune"),
       ("Københavns Kommune", "Københavns Kommune")]),
@@ -104,6 +106,8 @@ NOT_MUNICIPALITIES = [
     "Hammel Kommune",                                     # not a (current) municipality
     "Denne kommune og enhver kommune",
     "Hornslet, Hammel og Ry",
+    "Hammels borgmester og Ry Byråd",                     # offices of towns that are no municipality
+    "Den nye Borgmester",
 ]
 
 

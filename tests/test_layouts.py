@@ -1,5 +1,6 @@
 """Layouts other than the bundled samples: agenda-system exports with access marks, labelled
-times on separate lines, dash titles and short participant lists."""
+times on separate lines, dash titles, short participant lists, and a council's minutes with
+titles and party letters around the names."""
 
 from __future__ import annotations
 
@@ -67,3 +68,68 @@ def test_inline_decision_heading():
                    "Punkt 2: Budget 2025\nBeslutning: Sagen blev udsat til næste møde.\n")
     assert [x.text for i in s.items for x in i.sections] == ["Referatet blev godkendt.", "Sagen blev udsat til næste møde."]
     assert s.items[1].sections[0].span.char_start == s.text.index("Sagen blev udsat")
+
+
+BYRAAD_LIKE = """Referat
+
+Byrådet, Silkeborg Kommune
+Mødedato: Mandag den 18. marts 2024 kl. 17.00
+Mødested: Byrådssalen, Søvej 1, 8600 Silkeborg
+
+Deltagere:
+Borgmester Hanne Kjær (A)
+Søren Vestergaard (V)
+Anne-Mette Lund Kristensen (C)
+Lars Christian Bech, 1. viceborgmester (V)
+Direktør Mette Frost, Midttrafik
+
+Fraværende:
+Jens Erik Madsen (Ø), afbud
+
+1. Godkendelse af dagsorden
+Beslutning
+Dagsordenen blev godkendt.
+
+2. Samarbejde med Viborg og Herning kommuner om busdrift
+Sagsfremstilling
+Silkeborg, Viborg og Herning Kommuner har siden 1.1.2023 samarbejdet med Midttrafik og Region Midt om busdrift.
+Beslutning
+Indstillingen blev godkendt. Søren Vestergaard tog forbehold.
+
+3. Eventuelt
+Beslutning
+Hanne Kjær orienterede om mødet med Aarhus' borgmester den 4/4-2024. Næste møde afholdes 22.4.24 i Ry.
+"""
+
+
+def test_council_layout_titles_party_letters_and_absence_after_the_name():
+    s = _structure(BYRAAD_LIKE)
+    assert (s.meeting.body, s.meeting.date, s.meeting.start_time) == ("Byrådet", dt.date(2024, 3, 18), "17:00")
+    assert [(a.name, a.organization, a.role, a.status) for a in s.attendees] == [
+        ("Hanne Kjær", None, "Borgmester", "present"),  # title before the name is the role
+        ("Søren Vestergaard", None, None, "present"),   # party letters are neither role nor organisation
+        ("Anne-Mette Lund Kristensen", None, None, "present"),
+        ("Lars Christian Bech", None, "1. viceborgmester", "present"),
+        ("Mette Frost", "Midttrafik", "Direktør", "present"),
+        ("Jens Erik Madsen", None, None, "absent"),
+    ]
+
+
+def test_council_layout_entities_end_to_end():
+    from pipeline.process import PipelineConfig, process_bytes
+
+    record = process_bytes(BYRAAD_LIKE.encode("utf-8"), "byraad.txt", PipelineConfig(ner="rules"))
+    municipalities = {(e.text, e.normalized) for e in record.entities if e.label == "MUNICIPALITY"}
+    assert municipalities == {
+        ("Silkeborg Kommune", "Silkeborg Kommune"), ("Silkeborg", "Silkeborg Kommune"), ("Viborg", "Viborg Kommune"),
+        ("Herning", "Herning Kommune"), ("Region Midt", "Region Midtjylland"),
+        ("Aarhus'", "Aarhus Kommune"),  # a genitive before a municipal office ("Aarhus' borgmester")
+    }
+    # a town in an address and a town that is no municipality are not mentions
+    assert not {t for t, _ in municipalities} & {"Ry", "8600 Silkeborg"}
+    persons = {e.normalized for e in record.entities if e.label == "PERSON"}
+    assert persons == {"Hanne Kjær", "Søren Vestergaard", "Anne-Mette Lund Kristensen", "Lars Christian Bech",
+                       "Mette Frost", "Jens Erik Madsen"}
+    assert not any(p.startswith("Borgmester") for p in persons)
+    dates = {e.normalized for e in record.entities if e.label == "DATE"}
+    assert {"2024-03-18", "2023-01-01", "2024-04-04", "2024-04-22"} <= dates

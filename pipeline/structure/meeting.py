@@ -27,6 +27,12 @@ BODY_DASH_REFERAT = re.compile(
     re.I)
 START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|tidspunkt|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
 END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|hævet|blev\s+hævet|afsluttet))\b", re.I)
+# A line that is just the body's name, maybe with its authority: "Byrådet, Silkeborg Kommune",
+# "Social- og Sundhedsudvalget", "Regionsrådet – Region Midtjylland".
+BODY_LINE = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\wæøå\- ]{0,50}?(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|regionsråd(?:et)?|"
+    r"bestyrelse(?:n)?|råd(?:et)?|forum|netværk(?:et)?))(?:\s*[,–-]\s*(?P<authority>.+))?$"
+)
 REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
 
 
@@ -103,7 +109,7 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
                 break
     if meeting.start_time is None or meeting.end_time is None:
         _times_from_labels(lines, meeting)
-    meeting.body = title_body or _body_from_referat_line(lines)
+    meeting.body = title_body or _body_from_referat_line(lines) or _body_from_name_line(lines, date_line)
     meeting.location = _location(lines, date_line)
     return meeting, date_line
 
@@ -128,6 +134,19 @@ def _body_from_referat_line(lines: list[Line]) -> str | None:
         m = BODY_DASH_REFERAT.match(text)
         if m:
             return (m.group("a") or m.group("b")).strip(" .:")
+    return None
+
+
+def _body_from_name_line(lines: list[Line], date_line: int | None) -> str | None:
+    """The first short line naming a council, committee or board, before the date and the lists."""
+    stop = date_line if date_line is not None else 12
+    for line in lines[: min(stop, 12)]:
+        text = re.sub(r"\s+", " ", line.text.replace("\t", " ")).strip()
+        if ATTENDEE_LABEL.match(text):
+            break
+        m = BODY_LINE.match(text)
+        if m and len(m.group("body").split()) <= 6:
+            return m.group("body").strip()
     return None
 
 

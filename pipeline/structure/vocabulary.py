@@ -50,6 +50,19 @@ ATTENDEE_LABEL = re.compile(rf"^\s*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})\s
 ABSENT_LABEL = re.compile(rf"^(?:{ABSENT_LABELS})$", re.I)
 ABSENT_MARK = re.compile(r"\(\s*\*?\s*(?:fraværende|afbud|fravær|ikke\s+til\s+stede)\s*\*?\s*\)", re.I)
 
+# Titles printed before a participant's name ("Borgmester Helle Gade", "1. viceborgmester Lars
+# Lilleholt", "Socialdirektør Anne Hansen"): the role, not part of the name.
+ROLE_TITLES = (
+    r"(?:\d\.\s*)?[a-zæøå\-]*(?:borgmester|rådmand|rådkvinde|formand|direktør|chef|medlem|sekretær|"
+    r"referent|konsulent|fuldmægtig|leder|koordinator)"
+)
+ROLE_PREFIX = re.compile(rf"^(?P<role>(?:{ROLE_TITLES}))\s+(?P<rest>[A-ZÆØÅ].*)$", re.I)
+# Danish party letters printed after an elected member's name: "Helle Gade (A)", "(SF)".
+# Not a role and not an organisation; dropped from the entry.
+PARTY_MARK = re.compile(r"\s*\((?:[ABCDFIKMOVÆØÅ]|SF|LA|DF|RV|EL|KD)\)")
+# "Jens Madsen, afbud" / "Jens Madsen - fraværende": an absence written after the name.
+ABSENT_TAIL = re.compile(r"\s*(?:,|[-–])\s*(?:meldt\s+)?(?:afbud|fraværende|fravær|forfald)\s*$", re.I)
+
 TIME_LABEL = re.compile(r"^\s*(?:tidspunkt|mødetidspunkt|mødedato|dato\s+og\s+tid|tid|dato\s+og\s+tidspunkt|mødetid|afholdt)\s*:?\s*", re.I)
 PLACE_LABEL = re.compile(r"^\s*(?:sted|mødested|mødelokale|lokale|lokation|adresse)\s*:\s*(?P<rest>.*)$", re.I)
 WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail)\b", re.I)
