@@ -9,7 +9,9 @@ How:
 
 1. The DaN+ TSV files (``TOKEN<TAB>LEVEL1<TAB>LEVEL2``, IOB2, blank line between sentences) are
    read; only LEVEL1 is used, and the ``*part`` / ``*deriv`` subtypes (``B-ORGpart``,
-   ``I-LOCderiv``, ...) become ``O`` because they are not entities for us. Each sentence becomes
+   ``I-LOCderiv``, ...) become ``O`` because they are not entities for us (``--aux-labels``
+   trains them as labels DERIV and PART instead, which the model's last component drops; tried,
+   within dev noise, not used for the shipped model). Each sentence becomes
    one gold ``Doc`` (gold tokenisation) written to ``build/ner/*.spacy`` (ignored by git).
 2. ``spacy.cli.train.train`` runs the config on one CPU thread with the config's fixed seed.
    Two modes:
@@ -29,7 +31,7 @@ How:
 Usage::
 
     python -m pipeline.train [--data-dir DIR] [--output models/da_referater_ner] [--epochs N] [--tune]
-                             [--config FILE] [--build-dir DIR]
+                             [--config FILE] [--build-dir DIR] [--aux-labels]
 
 No internet access is needed.
 """
@@ -62,17 +64,26 @@ DEFAULT_AUGMENT = 0  # tried with 1 and 2 copies: dev F1 73.3 and 72.9 against 7
 Sentence = tuple[list[str], list[str]]
 
 
-def map_tag(tag: str) -> str:
-    """Map a DaN+ LEVEL1 tag to IOB2 over PER/ORG/LOC/MISC; ``*part``/``*deriv`` and unknown become O."""
+def map_tag(tag: str, aux_labels: bool = False) -> str:
+    """Map a DaN+ LEVEL1 tag to IOB2 over PER/ORG/LOC/MISC; ``*part``/``*deriv`` and unknown become O.
+
+    With ``aux_labels``, ``*deriv`` becomes ``DERIV`` and ``*part`` becomes ``PART`` instead of O
+    (training only: see ``AUX_LABELS``)."""
     if tag == "O" or "-" not in tag:
         return "O"
     prefix, label = tag.split("-", 1)
-    if prefix not in ("B", "I") or label not in ENTITY_TYPES:
+    if prefix not in ("B", "I"):
         return "O"
-    return f"{prefix}-{label}"
+    if label in ENTITY_TYPES:
+        return f"{prefix}-{label}"
+    if aux_labels:
+        for suffix, aux in (("deriv", "DERIV"), ("part", "PART")):
+            if label.endswith(suffix) and label[: -len(suffix)] in ENTITY_TYPES:
+                return f"{prefix}-{aux}"
+    return "O"
 
 
-def read_danplus(path: Path) -> Iterator[Sentence]:
+def read_danplus(path: Path, aux_labels: bool = False) -> Iterator[Sentence]:
     """Yield ``(words, iob_tags)`` per sentence from a DaN+ TSV file (LEVEL1 column only)."""
     words: list[str] = []
     tags: list[str] = []
@@ -88,7 +99,7 @@ def read_danplus(path: Path) -> Iterator[Sentence]:
             if len(cols) < 2:
                 raise ValueError(f"{path}:{line_no}: expected TOKEN<TAB>LEVEL1[<TAB>LEVEL2], got {line!r}")
             words.append(cols[0])
-            tags.append(map_tag(cols[1].strip()))
+            tags.append(map_tag(cols[1].strip(), aux_labels))
     if words:
         yield words, tags
 
@@ -171,14 +182,14 @@ def augment_names(sentences: Sequence[Sentence], copies: int, seed: int = 0) -> 
     return out
 
 
-def convert(data_dir: Path, build_dir: Path = BUILD_DIR, augment: int = 0) -> dict[str, Path]:
+def convert(data_dir: Path, build_dir: Path = BUILD_DIR, augment: int = 0, aux_labels: bool = False) -> dict[str, Path]:
     """Convert ``da_news_{train,dev}.tsv`` to ``train``, ``dev`` and ``train_dev`` DocBins."""
     splits: dict[str, list[Sentence]] = {}
     for split in ("train", "dev"):
         path = data_dir / f"da_news_{split}.tsv"
         if not path.exists():
             raise FileNotFoundError(f"DaN+ file not found: {path}")
-        splits[split] = list(read_danplus(path))
+        splits[split] = list(read_danplus(path, aux_labels))
     out = {
         "train": build_dir / "train.spacy",
         "dev": build_dir / "dev.spacy",
@@ -201,7 +212,12 @@ def finalise(checkpoint: Path, output: Path, tune: bool) -> None:
     """Load the checkpoint, set meta, and write it to ``output`` (keeping an existing model card)."""
     import spacy
 
+    from .ner.aux_labels import AUX_LABELS
+
     nlp = spacy.load(checkpoint)
+    aux = [label for label in nlp.get_pipe("ner").labels if label in AUX_LABELS]
+    if aux:
+        nlp.add_pipe("referater_drop_labels", config={"labels": aux})
     nlp.meta.update(
         {
             "name": MODEL_NAME,
@@ -242,13 +258,13 @@ def finalise(checkpoint: Path, output: Path, tune: bool) -> None:
 
 
 def train(data_dir: Path, output: Path, config: Path, epochs: int | None, tune: bool, augment: int = 0,
-          build_dir: Path = BUILD_DIR) -> Path:
+          build_dir: Path = BUILD_DIR, aux_labels: bool = False) -> Path:
     """Convert the data, train with spaCy, and write the chosen checkpoint to ``output``."""
     from spacy.cli.train import train as spacy_train
 
     from .ner import lexicon  # noqa: F401  (registers the factory that models/ner.cfg names)
 
-    paths = convert(data_dir, build_dir, augment=augment)
+    paths = convert(data_dir, build_dir, augment=augment, aux_labels=aux_labels)
     run_dir = build_dir / ("run-tune" if tune else "run-final")
     if run_dir.exists():
         shutil.rmtree(run_dir)
@@ -284,8 +300,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--build-dir", type=Path, default=BUILD_DIR,
                         help=f"scratch folder for the converted data and checkpoints (default {BUILD_DIR.relative_to(REPO_ROOT)}); "
                              "give each concurrent run its own")
+    parser.add_argument("--aux-labels", action="store_true",
+                        help="train DaN+'s *deriv and *part tags as labels DERIV and PART (dropped again by the model's "
+                             "last component) instead of O")
     args = parser.parse_args(argv)
-    train(args.data_dir, args.output, args.config, args.epochs, args.tune, args.augment, args.build_dir)
+    train(args.data_dir, args.output, args.config, args.epochs, args.tune, args.augment, args.build_dir, args.aux_labels)
     return 0
 
 

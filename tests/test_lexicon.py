@@ -1,5 +1,6 @@
 """Word lists and extra token features of the bundled NER (pipeline/ner/lexicon.py,
-pipeline/ner/features.py) and the name-swap augmentation option of pipeline/train.py."""
+pipeline/ner/features.py), its auxiliary training labels (pipeline/ner/aux_labels.py) and the
+name-swap augmentation option of pipeline/train.py."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.ner import backends
 from pipeline.ner.features import EXTRA_FEATURES, LEXCLASS_FLAGS, extract_features
 from pipeline.ner.lexicon import FLAG_OF_LIST, LexiconFlags, default_lists
-from pipeline.train import augment_names, iob_spans
+from pipeline.train import augment_names, iob_spans, map_tag
 
 FIRST, LAST, PLACE = (IDS[FLAG_OF_LIST[k]] for k in ("first_name", "last_name", "place"))
 
@@ -121,3 +122,17 @@ def test_augmentation_swaps_person_and_place_names_and_keeps_tags_aligned():
         assert words[ls] in lists["place"]
         assert (words[0], words[pe], words[-1]) == ("Formand", "besøgte", ".")
     assert augment_names(sentences, copies=3, seed=7) == copies  # reproducible
+
+
+def test_derived_and_part_names_become_auxiliary_labels_only_when_asked():
+    assert [map_tag(t) for t in ("B-LOCderiv", "I-ORGpart", "B-PER", "I-MISC")] == ["O", "O", "B-PER", "I-MISC"]
+    assert [map_tag(t, aux_labels=True) for t in ("B-LOCderiv", "I-ORGpart", "B-PERpart", "B-PER", "B-XYZpart", "O")] \
+        == ["B-DERIV", "I-PART", "B-PART", "B-PER", "O", "O"]
+
+
+def test_the_label_filter_drops_auxiliary_entities_and_keeps_the_rest():
+    nlp = spacy.blank("da")
+    drop = nlp.add_pipe("referater_drop_labels")
+    doc = nlp.make_doc("De russiske EU-landes ministre mødtes i Rom")
+    doc.ents = [doc.char_span(3, 11, "DERIV"), doc.char_span(12, 21, "PART"), doc.char_span(40, 43, "LOC")]
+    assert [(e.text, e.label_) for e in drop(doc).ents] == [("Rom", "LOC")]

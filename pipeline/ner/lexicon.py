@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from . import features  # noqa: F401  (registers the embedding architecture the model's config names)
+from . import aux_labels, features  # noqa: F401  (register the embedding architecture and the label filter the model's config names)
 
 # list name -> the flag attribute the tok2vec reads (models/ner.cfg names the same attributes,
 # or pipeline/ner/features.py combines them into one "lexclass" feature)
