@@ -82,6 +82,7 @@ Søren Vestergaard (V)
 Anne-Mette Lund Kristensen (C)
 Lars Christian Bech, 1. viceborgmester (V)
 Direktør Mette Frost, Midttrafik
+Børne- og ungedirektør Bo Ek
 
 Fraværende:
 Jens Erik Madsen (Ø), afbud
@@ -111,6 +112,7 @@ def test_council_layout_titles_party_letters_and_absence_after_the_name():
         ("Anne-Mette Lund Kristensen", None, None, "present"),
         ("Lars Christian Bech", None, "1. viceborgmester", "present"),
         ("Mette Frost", "Midttrafik", "Direktør", "present"),
+        ("Bo Ek", None, "Børne- og ungedirektør", "present"),
         ("Jens Erik Madsen", None, None, "absent"),
     ]
 
@@ -129,7 +131,7 @@ def test_council_layout_entities_end_to_end():
     assert not {t for t, _ in municipalities} & {"Ry", "8600 Silkeborg"}
     persons = {e.normalized for e in record.entities if e.label == "PERSON"}
     assert persons == {"Hanne Kjær", "Søren Vestergaard", "Anne-Mette Lund Kristensen", "Lars Christian Bech",
-                       "Mette Frost", "Jens Erik Madsen"}
+                       "Mette Frost", "Bo Ek", "Jens Erik Madsen"}
     assert not any(p.startswith("Borgmester") for p in persons)
     dates = {e.normalized for e in record.entities if e.label == "DATE"}
     assert {"2024-03-18", "2023-01-01", "2024-04-04", "2024-04-22"} <= dates

@@ -51,9 +51,10 @@ ABSENT_LABEL = re.compile(rf"^(?:{ABSENT_LABELS})$", re.I)
 ABSENT_MARK = re.compile(r"\(\s*\*?\s*(?:fraværende|afbud|fravær|ikke\s+til\s+stede)\s*\*?\s*\)", re.I)
 
 # Titles printed before a participant's name ("Borgmester Helle Gade", "1. viceborgmester Lars
-# Lilleholt", "Socialdirektør Anne Hansen"): the role, not part of the name.
+# Lilleholt", "Socialdirektør Anne Hansen", "Børne- og ungedirektør Bo Ek"): the role, not part
+# of the name.
 ROLE_TITLES = (
-    r"(?:\d\.\s*)?[a-zæøå\-]*(?:borgmester|rådmand|rådkvinde|formand|direktør|chef|medlem|sekretær|"
+    r"(?:\d\.\s*)?(?:[a-zæøå]+-\s+og\s+)?[a-zæøå\-]*(?:borgmester|rådmand|rådkvinde|formand|direktør|chef|medlem|sekretær|"
     r"referent|konsulent|fuldmægtig|leder|koordinator)"
 )
 ROLE_PREFIX = re.compile(rf"^(?P<role>(?:{ROLE_TITLES}))\s+(?P<rest>[A-ZÆØÅ].*)$", re.I)
