@@ -23,8 +23,6 @@ PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
-# "Lars Lilleholt, 1. viceborgmester": a person, then a role in lower case (or a numbered one)
-NAME_COMMA_ROLE = re.compile(r"^(?P<name>[^,()]+?),\s*(?P<role>(?:\d+\.\s*)?[a-zæøå][^,]*)$")
 
 
 @dataclass
@@ -56,11 +54,6 @@ def _is_person(text: str) -> bool:
     return is_first_name(tokens[0]) or not all(canonical_municipality(t) for t in tokens)
 
 
-def _starts_with_person(text: str) -> bool:
-    tokens = re.split(r"[\s,(]+", text)
-    return any(_is_person(" ".join(tokens[:k])) for k in range(2, min(len(tokens), 6) + 1))
-
-
 def _is_org(text: str) -> bool:
     return bool(ORG_WORDS.search(text) or canonical_municipality(text.strip(" ,"))
                 or re.fullmatch(r"[A-ZÆØÅ]{2,}(?:[\s/-][A-ZÆØÅa-zæøå]+)*", text.strip()))
@@ -84,19 +77,20 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
         status = "absent"
         text = ABSENT_TAIL.sub("", text).strip(" ,")
     title = ROLE_PREFIX.match(text)
-    if title and _starts_with_person(title.group("rest")):
+    if title:
         cells = classify(title.group("rest"), page)
         if cells and cells[0].kind == "person":
             cells[0].role = cells[0].role or title.group("role")
             cells[0].status = cells[0].status or status
             return cells
-    m = NAME_COMMA_ROLE.match(text)
-    if m and _is_person(m.group("name").strip()):
-        return [Cell("person", m.group("name").strip(), role=m.group("role").strip(), status=status, page=page)]
-    name, comma, rest = text.partition(",")
-    if comma and rest.strip()[:1].isupper() and _is_person(name.strip()):
-        # "Anne Hansen, Aarhus Kommune": the organisation (and any ", role" after it, see _attendee)
-        return [Cell("person", name.strip(), status=status, page=page), Cell("org", rest.strip(), page=page)]
+    name, comma, rest = (part.strip() for part in text.partition(","))
+    if comma and rest and _is_person(name):
+        if rest[:1].isupper():
+            # "Anne Hansen, Aarhus Kommune": the organisation (and any ", role" after it, see _attendee)
+            return [Cell("person", name, status=status, page=page), Cell("org", rest, page=page)]
+        if "," not in rest:
+            # "Lars Lilleholt, 1. viceborgmester": a role in lower case, or a numbered one
+            return [Cell("person", name, role=rest, status=status, page=page)]
     # "Name (role) Organisation" or "Name (Organisation)"
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^)]*)\)\s*(?P<rest>.*)$", text)
     if m and _is_person(m.group("name")):

@@ -31,7 +31,7 @@ END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:slutted
 # "Social- og Sundhedsudvalget", "Regionsrådet – Region Midtjylland".
 BODY_LINE = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\wæøå\- ]{0,50}?(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|regionsråd(?:et)?|"
-    r"bestyrelse(?:n)?|råd(?:et)?|forum|netværk(?:et)?))(?:\s*[,–-]\s*(?P<authority>.+))?$"
+    r"bestyrelse(?:n)?|råd(?:et)?|forum|netværk(?:et)?))(?:\s*[,–-]\s*.+)?$"
 )
 REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
 
@@ -141,7 +141,7 @@ def _body_from_name_line(lines: list[Line], date_line: int | None) -> str | None
     """The first short line naming a council, committee or board, before the date and the lists."""
     stop = date_line if date_line is not None else 12
     for line in lines[: min(stop, 12)]:
-        text = re.sub(r"\s+", " ", line.text.replace("\t", " ")).strip()
+        text = re.sub(r"\s+", " ", line.text).strip()
         if ATTENDEE_LABEL.match(text):
             break
         m = BODY_LINE.match(text)
