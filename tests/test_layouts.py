@@ -135,3 +135,65 @@ def test_council_layout_entities_end_to_end():
     assert not any(p.startswith("Borgmester") for p in persons)
     dates = {e.normalized for e in record.entities if e.label == "DATE"}
     assert {"2024-03-18", "2023-01-01", "2024-04-04", "2024-04-22"} <= dates
+
+
+REGION_LIKE = """Region Nordjylland
+Referat
+Udvalg for Social og Handicap
+
+Mødedato: Torsdag, 7. september 2023
+Mødetidspunkt: 13:00 - 15:30
+Mødested: Niels Bohrs Vej 30, 9220 Aalborg Øst, mødelokale 1
+
+Medlemmer:
+Ulla Astman (A), formand
+Per Ramsgaard (V), næstformand
+Jens Toft-Nielsen (C)
+
+Afbud:
+Per Ramsgaard
+
+Indholdsfortegnelse
+1. Godkendelse af dagsorden 2
+2. Budgetopfølgning 2023 2
+3. Høring om rammeaftale 2024 for DAS Social 3
+
+1. Godkendelse af dagsorden
+Beslutning
+Dagsordenen blev godkendt.
+
+2. Budgetopfølgning 2023
+Indstilling
+Administrationen indstiller, at udvalget tager budgetopfølgningen til efterretning.
+Beslutning
+Udvalget tog budgetopfølgningen til efterretning.
+
+3. Høring om rammeaftale 2024 for DAS Social
+Høring
+Hjørring, Brønderslev og Jammerbugt Kommuner har afgivet høringssvar. Høringsfristen er fredag den 29. september 2023 kl. 12.
+Beslutning
+Anbefales.
+"""
+
+
+def test_committee_for_layout_absence_list_repeats_a_member_and_section_words_in_titles():
+    s = _structure(REGION_LIKE)
+    assert s.meeting.body == "Udvalg for Social og Handicap"  # "Udvalg for …" names the body too
+    # listed as a member and again under "Afbud:": one attendee, absent, with the role printed first
+    assert [(a.name, a.role, a.status) for a in s.attendees] == [
+        ("Ulla Astman", "formand", "present"), ("Per Ramsgaard", "næstformand", "absent"),
+        ("Jens Toft-Nielsen", None, "present")]
+    # a title that starts with a section word ("Høring om …") is still an item; "Høring" alone is a section
+    assert [i.title for i in s.items] == [
+        "Godkendelse af dagsorden", "Budgetopfølgning 2023", "Høring om rammeaftale 2024 for DAS Social"]
+    assert [x.kind for x in s.items[2].sections] == ["other", "referat"]
+
+
+def test_a_street_named_after_a_person_is_no_person():
+    from pipeline.process import PipelineConfig, process_bytes
+
+    record = process_bytes(REGION_LIKE.encode("utf-8"), "region.txt", PipelineConfig(ner="bundled"))
+    persons = {e.normalized for e in record.entities if e.label == "PERSON"}
+    assert persons == {"Ulla Astman", "Per Ramsgaard", "Jens Toft-Nielsen"}
+    municipalities = {e.normalized for e in record.entities if e.label == "MUNICIPALITY"}
+    assert municipalities == {"Region Nordjylland", "Hjørring Kommune", "Brønderslev Kommune", "Jammerbugt Kommune"}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..models import Entity, Span
 from .backends import Backend, resolve_backend
-from .persons import PersonNormalizer, plausible_person, rule_mentions
+from .persons import PersonNormalizer, names_a_street, plausible_person, rule_mentions
 
 if TYPE_CHECKING:
     from ..structure import Structure
@@ -186,7 +186,7 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
     # the attendee list is the surest evidence, then the longest mention
     priority = {"attendees": 0, "model": 1, "rules": 2}
     for start, end, printed, source in sorted(person_mentions, key=lambda m: (priority[m[3]], -(m[1] - m[0]), m[0])):
-        if any(start < e and s < end for s, e in seen):
+        if any(start < e and s < end for s, e in seen) or (source != "attendees" and names_a_street(text, end)):
             continue
         normalized = normalizer.normalize(printed)
         if normalized:

@@ -40,6 +40,14 @@ COMMON_NOUN_END = re.compile(
     re.I,
 )
 COMPASS = {"nord", "syd", "øst", "vest", "midt"}
+# Streets named after people ("Niels Bohrs Vej 30", "H.C. Andersens Boulevard"): an address, no person.
+STREET_WORDS = r"(?:Vej|Gade|Allé|Alle|Plads|Boulevard|Torv|Stræde|Vænge|Passage|Park|Kvarter)"
+STREET_AFTER = re.compile(rf"^\s+{STREET_WORDS}\b")
+
+
+def names_a_street(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a street word."""
+    return bool(STREET_AFTER.match(text[end:end + 20]))
 
 
 def plausible_person(name: str) -> str | None:
@@ -47,7 +55,7 @@ def plausible_person(name: str) -> str | None:
     tokens = name.split()
     while tokens and TITLE_WORD.match(tokens[0]) and not is_first_name(tokens[0]):
         tokens.pop(0)
-    if len(tokens) < 2:
+    if len(tokens) < 2 or re.fullmatch(STREET_WORDS, tokens[-1]):
         return None
     for tok in tokens:
         core = tok.strip(".,")
@@ -115,7 +123,7 @@ def rule_mentions(text: str) -> list[PersonMention]:
         while j < len(tokens) and j - i <= 3:
             _, nxt, nxt_stop = tokens[j]
             if not (_name_token(nxt) or INITIAL.match(nxt)) or NOT_SURNAME.match(nxt) or ORG_WORD.match(nxt) \
-                    or canonical_municipality(nxt):
+                    or canonical_municipality(nxt) or re.fullmatch(STREET_WORDS, nxt):
                 break
             j += 1
             if nxt_stop:

@@ -247,12 +247,23 @@ def find_attendees(lines: list[Line], stop_at: set[int]) -> list[Attendee]:
             break
         if ATTENDEE_LABEL.match(line.text.strip()):
             cells = _merge_continuations(_cells_of_block(lines, i, stop_at))
-            seen: set[str] = set()
-            out = []
-            for att in _pair(cells):
-                key = att.name.casefold()
-                if key not in seen:
-                    seen.add(key)
-                    out.append(att)
-            return out
+            return _merge_repeats(_pair(cells))
     return []
+
+
+def _merge_repeats(attendees: list[Attendee]) -> list[Attendee]:
+    """A member listed among the members and again under "Afbud:" is one absent attendee,
+    keeping the role and organisation printed with the first entry."""
+    by_name: dict[str, Attendee] = {}
+    for att in attendees:
+        key = att.name.casefold()
+        first = by_name.get(key)
+        if first is None:
+            by_name[key] = att
+            continue
+        by_name[key] = first.model_copy(update={
+            "status": "absent" if "absent" in (first.status, att.status) else "present",
+            "organization": first.organization or att.organization,
+            "role": first.role or att.role,
+        })
+    return list(by_name.values())

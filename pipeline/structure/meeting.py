@@ -31,7 +31,10 @@ END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:slutted
 # "Social- og Sundhedsudvalget", "Regionsrådet – Region Midtjylland".
 BODY_LINE = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\wæøå\- ]{0,50}?(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|regionsråd(?:et)?|"
-    r"bestyrelse(?:n)?|råd(?:et)?|forum|netværk(?:et)?))(?:\s*[,–-]\s*.+)?$"
+    r"bestyrelse(?:n)?|råd(?:et)?|forum|netværk(?:et)?|styregruppe(?:n)?|komit[eé](?:en)?))(?:\s*[,–-]\s*.+)?$"
+    # "Udvalg for Social og Handicap", "Rådet for Bæredygtig Udvikling"
+    r"|^(?P<body_for>(?:[A-ZÆØÅ][\wæøå\-]*\s+)?(?:[Uu]dvalg(?:et)?|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|[Ss]tyregruppe(?:n)?|[Nn]etværk(?:et)?)"
+    r"\s+for\s+[A-ZÆØÅa-zæøå][\wæøå\-]*(?:,?\s+(?:og\s+)?[\wæøå\-]+){0,6})$"
 )
 REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
 
@@ -145,8 +148,9 @@ def _body_from_name_line(lines: list[Line], date_line: int | None) -> str | None
         if ATTENDEE_LABEL.match(text):
             break
         m = BODY_LINE.match(text)
-        if m and len(m.group("body").split()) <= 6:
-            return m.group("body").strip()
+        body = m and (m.group("body") or m.group("body_for"))
+        if body and len(body.split()) <= 8:
+            return body.strip()
     return None
 
 

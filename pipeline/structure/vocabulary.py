@@ -26,7 +26,7 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
      r"beslutningskompetence|tidligere\s+beslutninger|vurdering|administrationens\s+vurdering|"
      r"konsekvenser|risikovurdering|handicappolitik|proces", "other"),
 ]
-SECTION_PATTERNS = [(re.compile(rf"^{p}$", re.I), kind) for p, kind in SECTION_HEADINGS]
+SECTION_PATTERNS = [(re.compile(rf"^(?:{p})$", re.I), kind) for p, kind in SECTION_HEADINGS]
 
 # Headings that may carry their content on the same line: "Beslutning: Godkendt".
 INLINE_SECTION = re.compile(
