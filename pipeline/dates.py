@@ -128,7 +128,8 @@ _DEN = r"(?:den|d\.)"
 # What may stand right before a numeric date: not a digit/separator (so we never start
 # inside "1.000.000" or "9.00-12.00").
 _NB = r"(?<![\d.,/:§a-zA-Z-])"
-_NA = r"(?![\d/:]|[.,-]\d)"
+# ... and not glued to a case number's next part ("17.01.00-P20-1-24" is a KLE journal number)
+_NA = r"(?![\d/:]|[.,-]\d|-[A-ZÆØÅ]\d)"
 
 # --------------------------------------------------------------------------------------
 # Candidates
@@ -282,7 +283,9 @@ def _looks_like_section_number(m: re.Match[str]) -> bool:
 
 
 # Numbers that introduce references rather than dates ("§ 1.1.12", "version 2.1.10").
-_REF_BEFORE = re.compile(r"(?:§+|\b(?:stk\.|nr\.|version|ver\.|v\.|kl\.|klokken|pkt\.|punkt|afsnit|bilag|side|s\.))\s*$", re.I)
+_REF_BEFORE = re.compile(
+    r"(?:§+|\b(?:stk\.|nr\.|version|ver\.|v\.|kl\.|klokken|pkt\.|punkt|afsnit|bilag|side|s\.)"
+    r"|\b(?:sagsnr|sagsnummer|j\.\s*nr|journalnr|journalnummer|dok\.?\s*nr|dokumentnr)\.?\s*:?)\s*$", re.I)
 # Slash fractions: "1/3 af", "2/3 flertal", "1/2 time".
 _FRACTION_AFTER = r"\s*(?:af|del|dele|dels|flertal|flertallet|%|procent|time|timer|times|år|stilling)(?![" + _L + r"])"
 

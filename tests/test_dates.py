@@ -112,6 +112,9 @@ NOT_DATES = [
     "sendes til Jan Hansen",
     "unge i alderen 15-30 år",
     "uge 53 2021",
+    "Sagsnr.: 17.01.00-P20-1-24",   # KLE journal numbers look like DD.MM.YY
+    "27.12.04-A00-3-17",
+    "J.nr. 12.03.2023",
 ]
 
 

@@ -168,7 +168,7 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
                 if name:
                     start = offset + ent.start_char + ent.text.index(name.split()[0])
                     person_mentions.append((start, start + len(name), name, "model"))
-            elif ent.label_ in ("ORG", "LOC"):
+            elif ent.label_ in ("ORG", "LOC") and _plausible_org_or_place(ent):
                 entities.append(_entity(loc, ent.label_, offset + ent.start_char, offset + ent.end_char,
                                         ent.text, ent.text, "model"))
         for pm in rule_mentions(para):
@@ -193,6 +193,12 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
             seen.append((start, end))
             entities.append(_entity(loc, "PERSON", start, end, printed, normalized, source))
     return entities
+
+
+def _plausible_org_or_place(ent) -> bool:
+    """Not a party letter ("(C)") nor a front-page label ("Fraværende:", "Mødested:")."""
+    following = ent.doc.text[ent.end_char: ent.end_char + 1]
+    return len(ent.text) >= 2 and following != ":"
 
 
 def _entity(loc: _Locator, label: str, start: int, end: int, printed: str, normalized: str | None, source: str) -> Entity:
