@@ -197,3 +197,54 @@ def test_a_street_named_after_a_person_is_no_person():
     assert persons == {"Ulla Astman", "Per Ramsgaard", "Jens Toft-Nielsen"}
     municipalities = {e.normalized for e in record.entities if e.label == "MUNICIPALITY"}
     assert municipalities == {"Region Nordjylland", "Hjørring Kommune", "Brønderslev Kommune", "Jammerbugt Kommune"}
+
+
+AD_PUNKT_LIKE = """Referat fra møde i Styregruppen for Sundhedsaftalen, den 14. juni 2022, kl. 13.00-15.00
+
+Sted: Regionshuset Viborg, Skottenborg 26, mødelokale F7
+
+Deltagere: Jens Hansen (Favrskov Kommune), Lise Mortensen (Region Midtjylland), Peter Kjær (Syddjurs Kommune, formand)
+Afbud: Mette Holm (Odder Kommune)
+
+Dagsorden
+1. Godkendelse af referat fra mødet 3. maj 2022
+2. Status på implementering
+3. Eventuelt
+
+Ad 1. Godkendelse af referat fra mødet 3. maj 2022
+Referatet blev godkendt uden bemærkninger.
+
+Ad 2. Status på implementering af sundhedsaftalen
+Lise Mortensen gav en status.
+Det blev aftalt, at Jens Hansen udarbejder et oplæg til næste møde.
+Kommunerne bedes melde tilbage til sekretariatet senest 1. juli.
+
+Ad 3. Eventuelt
+Intet.
+"""
+
+
+def test_agenda_list_then_ad_headings_with_the_outcome_under_each_heading():
+    from pipeline.process import PipelineConfig, process_bytes
+
+    record = process_bytes(AD_PUNKT_LIKE.encode("utf-8"), "styregruppe.txt", PipelineConfig(ner="rules"))
+    m = record.meeting
+    assert (m.body, m.date, m.start_time, m.end_time) == ("Styregruppen for Sundhedsaftalen", dt.date(2022, 6, 14), "13:00", "15:00")
+    assert [(a.name, a.organization, a.role, a.status) for a in record.attendees] == [
+        ("Jens Hansen", "Favrskov Kommune", None, "present"), ("Lise Mortensen", "Region Midtjylland", None, "present"),
+        ("Peter Kjær", "Syddjurs Kommune", "formand", "present"), ("Mette Holm", "Odder Kommune", None, "absent")]
+    # the agenda list is a table of contents; the items are the "Ad N." headings, titled as printed there
+    assert [(i.number, i.title) for i in record.items] == [
+        ("1", "Godkendelse af referat fra mødet 3. maj 2022"), ("2", "Status på implementering af sundhedsaftalen"),
+        ("3", "Eventuelt")]
+    # no section headings: in minutes the text under an item heading is its outcome
+    assert [[(x.kind, x.heading) for x in i.sections] for i in record.items] == [[("referat", "")]] * 3
+    assert [(d.item_number, d.kind) for d in record.decisions] == [("1", "approved"), ("2", "agreed")]
+    assert [(d.item_number, d.due_date, d.section) for d in record.deadlines] == [("2", dt.date(2022, 7, 1), "referat")]
+    assert [(a.item_number, a.owner) for a in record.action_items] == [("2", "Jens Hansen"), ("2", "Kommunerne")]
+
+
+def test_numbered_list_inside_an_item_is_no_table_of_contents():
+    s = _structure("Referat\nDeltagere: Anders Jensen, Birgitte Holm\n\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
+                   "2. Budget\nBeslutning:\nUdvalget besluttede:\n1. Taksten hæves\n2. Vikarbudgettet sænkes\n\n3. Eventuelt\nBeslutning:\nIntet.\n")
+    assert [(i.number, i.title) for i in s.items] == [("1", "Godkendelse af dagsorden"), ("2", "Budget"), ("3", "Eventuelt")]

@@ -14,6 +14,9 @@ from .meeting import parse_meeting
 from .presenters import parse_presenters
 
 
+MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
+
+
 @dataclass
 class Structure:
     text: str
@@ -70,6 +73,8 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
 
     items: list[AgendaItem] = []
     groups = {h.number: h for h in headings if h.children}
+    # minutes that write each item's outcome straight under its heading ("Ad 1. …" + text)
+    implicit_kind = "referat" if any(MINUTES_WORD.search(ln.text) for ln in front[:15]) else "sagsfremstilling"
     for n, h in enumerate(headings):
         if h.children:
             continue
@@ -96,6 +101,11 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             else:
                 span = _span(lines, hit.index + 1, s_stop - 1, len(text))
             sections.append(Section(kind=hit.kind, heading=hit.heading.strip(), text=text[span.char_start:span.char_end], span=span))
+        if not hits and body_start < stop and not presenters:
+            span = _span(lines, body_start, stop - 1, len(text))
+            body = text[span.char_start:span.char_end]
+            if body.strip():
+                sections.append(Section(kind=implicit_kind, heading="", text=body, span=span))
         item_span = _span(lines, h.index, stop - 1, len(text))
         items.append(AgendaItem(
             item_id=f"{doc_id}:{h.number}" if not any(i.number == h.number for i in items) else f"{doc_id}:{h.number}#{n}",

@@ -21,7 +21,7 @@ from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, PRESENTER_LINE, SECTI
 
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
 PUNKT = re.compile(
-    r"^(?:(?:åbent|lukket)\s+)?(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
+    r"^(?:(?:åbent|lukket)\s+)?(?:ad\s+(?:punkt|pkt\.?)?|punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
     r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
     re.I,
 )
@@ -80,7 +80,37 @@ def find_toc(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
             for i, number, title, _ in run:
                 indices.add(i)
                 entries.setdefault(number, re.sub(r"\s+", " ", title.replace("\t", " ")))
+    if not entries:
+        indices, entries = _agenda_list(lines)
     return indices, entries
+
+
+def _agenda_list(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
+    """An agenda printed without page numbers ("Dagsorden" + "1. …", "2. …") whose items come
+    back later as their own headings ("Ad 1. …", "Punkt 1 …"): a table of contents too.
+    Only a list that starts the numbering and whose every number returns, in order, counts,
+    so a numbered list inside an item's text never does."""
+    numbered = [(i, m) for i, line in enumerate(lines) if (m := NUMBERED.match(line.text.strip()) or PUNKT.match(line.text.strip()))]
+    for k, (i, m) in enumerate(numbered):
+        if _num_tuple(m.group("num").rstrip(".")) not in ((0,), (1,), (1, 1)):
+            continue
+        run = [(i, m)]
+        while k + len(run) < len(numbered) and numbered[k + len(run)][0] == run[-1][0] + 1 \
+                and _is_successor(_num_tuple(run[-1][1].group("num").rstrip(".")),
+                                  _num_tuple(numbered[k + len(run)][1].group("num").rstrip("."))):
+            run.append(numbered[k + len(run)])
+        if len(run) < 2:
+            continue
+        later = [m2.group("num").rstrip(".") for j, m2 in numbered[k + len(run):]]
+        wanted = [m2.group("num").rstrip(".") for _, m2 in run]
+        pos = 0
+        for number in later:
+            if pos < len(wanted) and number == wanted[pos]:
+                pos += 1
+        if pos == len(wanted):
+            return ({j for j, _ in run},
+                    {m2.group("num").rstrip("."): re.sub(r"\s+", " ", m2.group("title").replace("\t", " ")).strip() for _, m2 in run})
+    return set(), {}
 
 
 def _body_size(lines: list[Line]) -> float | None:
