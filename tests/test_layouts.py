@@ -5,6 +5,9 @@ titles and party letters around the names."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from pipeline.cleaning import clean_pages
 from pipeline.reading import read_text
@@ -248,3 +251,60 @@ def test_numbered_list_inside_an_item_is_no_table_of_contents():
     s = _structure("Referat\nDeltagere: Anders Jensen, Birgitte Holm\n\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
                    "2. Budget\nBeslutning:\nUdvalget besluttede:\n1. Taksten hæves\n2. Vikarbudgettet sænkes\n\n3. Eventuelt\nBeslutning:\nIntet.\n")
     assert [(i.number, i.title) for i in s.items] == [("1", "Godkendelse af dagsorden"), ("2", "Budget"), ("3", "Eventuelt")]
+
+
+# Synthetic PDFs of two more layouts (tests/fixtures/layouts/make_*.py wrote them), read through
+# the real PDF path with both readers.
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "layouts"
+
+
+def _pdf_record(name: str, reader: str):
+    from pipeline.process import PipelineConfig, process_path
+
+    record = process_path(str(FIXTURES / name), PipelineConfig(ner="rules", pdf_reader=reader))
+    assert type(record).__name__ == "DocumentRecord", getattr(record, "reason", record)
+    return record
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_kkr_pdf_participant_table_with_header_row_and_role_column(reader):
+    r = _pdf_record("kkr.pdf", reader)
+    m = r.meeting
+    # body from a running header's fields, the time and place on the line under the title's date
+    assert (m.body, m.date, m.start_time, m.end_time, m.location) == (
+        "KKR Midtjylland", dt.date(2024, 2, 22), "10:00", "12:30", "Hotel Scandic, Silkeborg")
+    assert [(a.name, a.organization, a.role, a.status) for a in r.attendees] == [
+        ("Anders G. Christensen", "Silkeborg Kommune", "Formand", "present"),
+        ("Hans Ejner Bertelsen", "Ikast-Brande Kommune", "Næstformand", "present"),
+        ("Kasper Glyngø", "Randers Kommune", None, "present"),
+        ("Henrik Qvist", "Skive Kommune", None, "present"),
+        ("Signe Grønbæk Rasmussen", "KL", "Chefkonsulent", "present"),
+        ("Jacob Bjerregaard", "Aarhus Kommune", None, "absent"),
+    ]
+    # a bold title wrapped over three lines is one title
+    assert r.items[1].title == ("Anbringelsesområdet – fælles kommunal indsats for bedre overgange til voksenlivet "
+                                "og samarbejde med Region Midtjylland")
+    assert [(d.item_number, d.due_date, d.section) for d in r.deadlines] == [("2", dt.date(2024, 5, 31), "indstilling")]
+    municipalities = {e.normalized for e in r.entities if e.label == "MUNICIPALITY"}
+    assert {"Region Midtjylland", "Holstebro Kommune", "Lemvig Kommune", "Struer Kommune"} <= municipalities
+    assert "Silkeborg Kommune" in municipalities  # from the participant table, not from the place "…, Silkeborg"
+    assert not any(e.text == "Silkeborg" for e in r.entities if e.label == "MUNICIPALITY")
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_committee_pdf_case_numbers_are_no_dates(reader):
+    r = _pdf_record("committee.pdf", reader)
+    assert (r.meeting.body, r.meeting.date, r.meeting.start_time, r.meeting.end_time) == (
+        "Børne- og Skoleudvalget", dt.date(2024, 4, 9), "15:00", "17:15")
+    assert [(a.name, a.status) for a in r.attendees] == [
+        ("Anne Marie Skovgaard", "present"), ("Thomas Hjorth", "present"), ("Helle Bundgaard Hansen", "present"),
+        ("Bo Jensen", "absent")]
+    assert [i.title for i in r.items] == [
+        "Godkendelse af dagsorden", "Skolestruktur i Norddjurs Kommune - høring", "Kvalitetsrapport 2023", "Meddelelser"]
+    dates = {e.normalized for e in r.entities if e.label == "DATE"}
+    assert dates == {"2024-04-09", "2024-02-20", "2024-03-01", "2024-04-12", "2024-06-01", "2024-04-03"}  # no "17.01.00-P20-1-24"
+    assert [(d.item_number, d.due_date) for d in r.deadlines] == [
+        ("2", dt.date(2024, 4, 12)), ("2", dt.date(2024, 6, 1)), ("3", dt.date(2024, 6, 30))]
+    assert [(a.item_number, a.owner, a.due_date) for a in r.action_items] == [("2", "Forvaltningen", dt.date(2024, 6, 1))]
+    # the running header and footer are gone from the text
+    assert "Side 2" not in r.text and r.text.count("Norddjurs Kommune") == 1

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from ..cleaning import Line
 from ..gazetteer import canonical_municipality, is_first_name
 from ..models import Attendee
-from .vocabulary import ABSENT_LABEL, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, ORG_WORDS, PARTY_MARK, ROLE_PREFIX
+from .vocabulary import (
+    ABSENT_LABEL, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, ORG_WORDS, PARTY_MARK, ROLE_CELL, ROLE_PREFIX, TABLE_HEADER_CELL,
+)
 
 PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -112,6 +114,15 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     return [Cell("other", text, page=page)]
 
 
+def _role_cell(row: list[Cell], part: str) -> list[Cell]:
+    """A table column holding only the role ("Formand") belongs to the row's person."""
+    person = next((c for c in row if c.kind == "person"), None)
+    if person is None or person.role or not ROLE_CELL.match(part):
+        return []
+    person.role = part
+    return [Cell("role", part)]
+
+
 def _split_commas(text: str) -> list[str]:
     parts, depth, cur = [], 0, []
     for ch in text:
@@ -147,7 +158,7 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
         label = ATTENDEE_LABEL.match(text.replace("\t", " ", 1) if "\t" in text[:30] else text)
         if label:
             status = "absent" if ABSENT_LABEL.match(re.sub(r"\s+", " ", label.group("label").strip())) else "present"
-            text = label.group("rest").strip()
+            text = (label.group("rest") or "").strip()
             if not text:
                 i += 1
                 continue
@@ -162,15 +173,19 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
                 inner = ATTENDEE_LABEL.match(entry)
                 if inner:
                     status = "absent" if ABSENT_LABEL.match(inner.group("label")) else "present"
-                    entry = inner.group("rest")
+                    entry = inner.group("rest") or ""
                 for cell in classify(entry, line.page):
                     cell.status = cell.status or status
                     cells.append(cell)
             i = j
             continue
+        parts = [p.strip() for p in text.split("\t") if p.strip()]
+        if len(parts) >= 2 and all(TABLE_HEADER_CELL.match(p) for p in parts):
+            i += 1
+            continue
         row: list[Cell] = []
-        for part in text.split("\t"):
-            row.extend(classify(part, line.page))
+        for part in parts:
+            row.extend(_role_cell(row, part) or classify(part, line.page))
         if row and all(c.kind == "other" for c in row):
             break
         for cell in row:
@@ -194,7 +209,7 @@ def _merge_continuations(cells: list[Cell]) -> list[Cell]:
             target = orgs[-1] if orgs else None
         if target is not None:
             target.text = f"{target.text} {cell.text}"
-    return [c for c in out if c.kind != "other"]
+    return [c for c in out if c.kind not in ("other", "role")]
 
 
 def _pair(cells: list[Cell]) -> list[Attendee]:

@@ -198,8 +198,17 @@ def _plausible_title(title: str, numbered: bool) -> bool:
 
 
 def _complete_title(lines: list[Line], end: int, title: str, toc_title: str | None, body_size: float | None) -> tuple[str, int]:
-    """A long title wraps onto the next line: the table of contents says so, or the next line
+    """A long title wraps onto the next lines: the table of contents says so, or the next line
     is set in the same heading font."""
+    for _ in range(3):
+        joined, nxt = _title_continuation(lines, end, title, toc_title, body_size)
+        if nxt == end:
+            break
+        title, end = joined, nxt
+    return title, end
+
+
+def _title_continuation(lines: list[Line], end: int, title: str, toc_title: str | None, body_size: float | None) -> tuple[str, int]:
     nxt = end + 1
     if nxt >= len(lines) or section_kind(lines[nxt].text) or PRESENTER_LINE.match(lines[nxt].text):
         return title, end

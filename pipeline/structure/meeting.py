@@ -36,6 +36,9 @@ BODY_LINE = re.compile(
     r"|^(?P<body_for>(?:[A-ZÆØÅ][\wæøå\-]*\s+)?(?:[Uu]dvalg(?:et)?|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|[Ss]tyregruppe(?:n)?|[Nn]etværk(?:et)?)"
     r"\s+for\s+[A-ZÆØÅa-zæøå][\wæøå\-]*(?:,?\s+(?:og\s+)?[\wæøå\-]+){0,6})$"
 )
+MINUTES_FIELD = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|protokol|side\s+\d+.*)$", re.I)
+# "Kl. 10.00 - 12.30 på Hotel Scandic, Silkeborg": the place after the time
+PLACE_AFTER_TIME = re.compile(r"^\s*(?:[-–,]\s*)?(?:på|i)\s+(?P<place>[A-ZÆØÅ].{2,80})$")
 REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
 
 
@@ -62,6 +65,10 @@ def _body_from_title(text: str, date_start: int) -> str | None:
     prefix = text[:date_start]
     if "(" in prefix:
         prefix = prefix[: prefix.index("(")]
+    # running headers separate their fields: "KKR Midtjylland | Referat | 22-02-2024"
+    fields = [f.strip() for f in re.split(r"\s+\|\s*|\s*\|\s+", prefix) if f.strip()]
+    if len(fields) > 1:
+        prefix = next((f for f in fields if not MINUTES_FIELD.match(f)), "")
     prefix = BODY_TAIL_NOISE.sub("", BODY_NOISE.sub("", prefix.replace("\t", " ").strip())).strip(" ,-–:")
     words = prefix.split()
     if not 1 <= len(words) <= 7 or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix):
@@ -110,11 +117,23 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
             if dates:
                 meeting.date, date_line = dates[0].start_date, i
                 break
+    if meeting.start_time is None and meeting.date is not None:
+        # the time on the line under a line with the date ("Referat af møde den 22. februar 2024" / "Kl. 10.00 - 12.30")
+        for i in _lines_with_date(lines, meeting.date):
+            below = lines[i + 1].text.replace("\t", " ") if i + 1 < len(lines) else ""
+            time = TIME_RANGE.search(below)
+            if time and time.start() < 6 and not _day_dates(below):
+                meeting.start_time, meeting.end_time = _times(below)
+                break
     if meeting.start_time is None or meeting.end_time is None:
         _times_from_labels(lines, meeting)
     meeting.body = title_body or _body_from_referat_line(lines) or _body_from_name_line(lines, date_line)
-    meeting.location = _location(lines, date_line)
+    meeting.location = _location(lines, date_line, meeting)
     return meeting, date_line
+
+
+def _lines_with_date(lines: list[Line], date) -> list[int]:
+    return [i for i, line in enumerate(lines[:60]) if any(d.start_date == date for d in _day_dates(line.text))]
 
 
 def _times_from_labels(lines: list[Line], meeting: Meeting) -> None:
@@ -154,7 +173,7 @@ def _body_from_name_line(lines: list[Line], date_line: int | None) -> str | None
     return None
 
 
-def _location(lines: list[Line], date_line: int | None) -> str | None:
+def _location(lines: list[Line], date_line: int | None, meeting: Meeting) -> str | None:
     parts: list[str] = []
     for i, line in enumerate(lines[:80]):
         m = PLACE_LABEL.match(line.text.replace("\t", " ", 1))
@@ -173,6 +192,13 @@ def _location(lines: list[Line], date_line: int | None) -> str | None:
         return ", ".join(dict.fromkeys(parts))
     if date_line is None:
         return None
+    near_date = sorted({k for i in _lines_with_date(lines, meeting.date) for k in (i, i + 1) if k < len(lines)})
+    for k in near_date:
+        text = lines[k].text.replace("\t", " ")
+        time = TIME_RANGE.search(text) or TIME_RANGE_HOURS.search(text)
+        place = time and PLACE_AFTER_TIME.match(text[time.end():])
+        if place:
+            return place.group("place").strip(" .")
     # the first plain short line after the date/time lines ("Virtuelt møde via Teams", "Teams")
     for line in lines[date_line + 1: date_line + 4]:
         cand = line.text.strip()

@@ -46,7 +46,12 @@ CATEGORY_PATTERNS = [(re.compile(p, re.I), c) for p, c in CATEGORY_WORDS]
 # Labels of the front page.
 PRESENT_LABELS = r"deltagere|mødedeltagere|til\s+stede|tilstede|deltog|medlemmer|fremmødte|eksterne\s+deltagere|gæster|desuden\s+deltog|fra\s+administrationen|fra\s+sekretariatet"
 ABSENT_LABELS = r"afbud|fraværende|fravær|ikke\s+til\s+stede|afbud\s+fra|forfald"
-ATTENDEE_LABEL = re.compile(rf"^\s*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})\s*:\s*(?P<rest>.*)$", re.I)
+# "Deltagere: A, B" or a bare "Deltagere" line over a table (then `rest` is None)
+ATTENDEE_LABEL = re.compile(rf"^\s*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})\s*(?::\s*(?P<rest>.*)|$)", re.I)
+# Header rows of participant tables: "Navn | Kommune | Funktion".
+TABLE_HEADER_CELL = re.compile(
+    r"^(?:navn|name|deltager|organisation|kommune|myndighed|forvaltning|afdeling|repræsenterer|repræsentant\s+for|"
+    r"funktion|rolle|titel|stilling|e-?mail|mail|tlf\.?|telefon)$", re.I)
 ABSENT_LABEL = re.compile(rf"^(?:{ABSENT_LABELS})$", re.I)
 ABSENT_MARK = re.compile(r"\(\s*\*?\s*(?:fraværende|afbud|fravær|ikke\s+til\s+stede)\s*\*?\s*\)", re.I)
 
@@ -57,6 +62,8 @@ ROLE_TITLES = (
     r"(?:\d\.\s*)?(?:[a-zæøå]+-\s+og\s+)?[a-zæøå\-]*(?:borgmester|rådmand|rådkvinde|formand|direktør|chef|medlem|sekretær|"
     r"referent|konsulent|fuldmægtig|leder|koordinator)"
 )
+# A table cell that is only a role ("Formand", "Næstformand", "Chefkonsulent", "Formand for takstgruppen").
+ROLE_CELL = re.compile(rf"^(?:{ROLE_TITLES}|næstformand|observatør|suppleant|tilforordnet)(?:\s+(?:for|i|af)\s+.+)?$", re.I)
 ROLE_PREFIX = re.compile(rf"^(?P<role>(?:{ROLE_TITLES}))\s+(?P<rest>[A-ZÆØÅ].*)$", re.I)
 # Danish party letters printed after an elected member's name: "Helle Gade (A)", "(SF)".
 # Not a role and not an organisation; dropped from the entry.
