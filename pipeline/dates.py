@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
-Granularity = str  # "day" | "week" | "month" | "quarter" | "year"
+Granularity = str  # "day" | "week" | "month" | "quarter" | "halfyear" | "season" | "year"
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,10 @@ class DateMention:
 def _middle(first: datetime.date, granularity: Granularity) -> datetime.date:
     if granularity == "month":
         return first.replace(day=15)
-    if granularity == "quarter":
+    if granularity in ("quarter", "season"):
         return datetime.date(first.year, first.month + 1, 15)
+    if granularity == "halfyear":
+        return datetime.date(first.year, first.month + 3, 1)
     return datetime.date(first.year, 7, 1)
 
 
@@ -107,6 +109,8 @@ ORDINALS: dict[str, int] = {
     "1.": 1, "2.": 2, "3.": 3, "4.": 4,
     "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "sidste": 4,
 }
+# Season -> its first month (three months each): "foråret", "sommeren", "efteråret".
+SEASONS: dict[str, int] = {"forå": 3, "somm": 6, "efte": 9}
 # Qualifier -> anchor inside the period. Longest alternatives first in the regex.
 QUALIFIERS: dict[str, str] = {
     "primo": "start", "start": "start", "starten af": "start", "begyndelsen af": "start",
@@ -202,6 +206,22 @@ def _h_day_month_name(m: re.Match[str]) -> list[_Cand]:
     ]
 
 
+def _h_day_list(m: re.Match[str]) -> list[_Cand]:
+    """'den 3. og 4. juni 2024', 'den 5., 6. og 7. marts', 'fra 1. til 3. juni': every listed day
+    takes the month (and year) printed after the last one."""
+    month, year = _month_of(m), _year(m.group("y"))
+    out = []
+    for d in re.finditer(r"\d{1,2}\.", m.group("days")):
+        day = int(d.group(0)[:-1])
+        if _valid_day(year, month, day):
+            start = m.start("days") + d.start()
+            out.append(_Cand(start, start + len(d.group(0)), "day", year, month, day))
+    day = int(m.group("d"))
+    if _valid_day(year, month, day):
+        out.append(_Cand(m.start("d"), m.end(), "day", year, month, day))
+    return out
+
+
 def _numeric(m: re.Match[str], year: int | None) -> list[_Cand]:
     day, month = int(m.group("d")), int(m.group("m"))
     if not _valid_day(year, month, day):
@@ -257,13 +277,36 @@ def _h_week(m: re.Match[str]) -> list[_Cand]:
     return [_Cand(m.start(), m.end(), "week", _year(m.group("y")), week=week, week_last=last)]
 
 
+def _anchor(m: re.Match[str]) -> tuple[int, str]:
+    """Start offset and anchor of a period that may carry a qualifier ("udgangen af 1. halvår")."""
+    q = m.groupdict().get("q")
+    return (m.start("q"), QUALIFIERS[_norm_ws(q.lower())]) if q else (m.start("p"), "end")
+
+
 def _h_quarter(m: re.Match[str]) -> list[_Cand]:
-    """'1. kvartal 2025', 'første kvartal', 'Q3 2025'."""
+    """'1. kvartal 2025', 'første kvartal', 'Q3 2025', 'primo 2. kvartal'."""
     raw = (m.group("qn") or "").lower()
     quarter = ORDINALS.get(raw) or int(m.group("qq") or 0)
     if not 1 <= quarter <= 4:
         return []
-    return [_Cand(m.start(), m.end(), "quarter", _year(m.group("y")), quarter=quarter)]
+    start, anchor = _anchor(m)
+    return [_Cand(start, m.end(), "quarter", _year(m.group("y")), quarter=quarter, anchor=anchor)]
+
+
+def _h_half(m: re.Match[str]) -> list[_Cand]:
+    """'1. halvår 2025', 'andet halvår', 'udgangen af 1. halvår 2025'."""
+    half = ORDINALS.get(m.group("hn").lower(), 0)
+    if half not in (1, 2):
+        return []
+    start, anchor = _anchor(m)
+    return [_Cand(start, m.end(), "halfyear", _year(m.group("y")), quarter=half, anchor=anchor)]
+
+
+def _h_season(m: re.Match[str]) -> list[_Cand]:
+    """'foråret 2025', 'i løbet af efteråret', 'sommeren 2024' (no winter: it spans two years)."""
+    season = SEASONS[m.group("season").lower()[:4]]
+    start, anchor = _anchor(m)
+    return [_Cand(start, m.end(), "season", _year(m.group("y")), month=season, anchor=anchor)]
 
 
 def _norm_ws(s: str) -> str:
@@ -308,6 +351,9 @@ class _Rule:
 
 
 _RULES: list[_Rule] = [
+    # den 3. og 4. juni 2024 / den 5., 6. og 7. marts / fra 1. til 3. juni
+    _Rule(0, re.compile(rf"(?<![\d.])(?P<days>\d{{1,2}}\.(?:[ \t]*,[ \t]*\d{{1,2}}\.)*)[ \t]*(?:,|og|eller|samt|til|[-–])[ \t]*"
+                        rf"(?:den[ \t]+|d\.[ \t]*)?(?P<d>\d{{1,2}}){_DAY_SEP}{_MONTH}(?:[ \t]*,?[ \t]*{_YEAR})?", re.I), _h_day_list),
     # 25. maj 2021 / mandag den 18. marts / 1.-3. juni 2024 / 30.juni 2022
     _Rule(0, re.compile(rf"{_WD_PREFIX}(?<![\d.])(?P<d>\d{{1,2}}){_DAY_SEP}(?:[-–]\s*(?P<d2>\d{{1,2}}){_DAY_SEP})?"
                         rf"{_MONTH}(?:[ \t]*,?[ \t]*{_YEAR})?", re.I), _h_day_month_name),
@@ -338,8 +384,14 @@ _RULES: list[_Rule] = [
     _Rule(4, re.compile(r"(?<![" + _L + r"])uge[ \t]+(?P<w>\d{1,2})(?:[ \t]*[-–][ \t]*(?P<w2>\d{1,2}))?"
                         r"(?:[ \t]*,?[ \t]*(?P<y>(?:19|20)\d\d))?(?!\d|[.,]\d)", re.I), _h_week),
     # 1. kvartal 2025 / første kvartal / Q3 2025
-    _Rule(4, re.compile(rf"(?<![{_L}\d.])(?:(?P<qn>[1-4]\.|første|andet|anden|tredje|fjerde)[ \t]+(?:kvartal|kvt\.?)"
+    _Rule(4, re.compile(rf"(?<![{_L}\d.])(?:{_QUAL}\s+)?(?P<p>(?P<qn>[1-4]\.|første|andet|anden|tredje|fjerde)[ \t]+(?:kvartal|kvt\.?)"
                         rf"|(?-i:Q)(?P<qq>[1-4]))(?:[ \t]+(?:i[ \t]+)?{_YEAR})?(?![{_L}])", re.I), _h_quarter),
+    # 1. halvår 2025 / andet halvår / udgangen af 1. halvår
+    _Rule(4, re.compile(rf"(?<![{_L}\d.])(?:{_QUAL}\s+)?(?P<p>(?P<hn>[12]\.|første|andet|anden)[ \t]+halvår(?:et)?)"
+                        rf"(?:[ \t]+(?:i[ \t]+)?{_YEAR})?(?![{_L}])", re.I), _h_half),
+    # foråret 2025 / i løbet af efteråret / sommeren 2024
+    _Rule(4, re.compile(rf"(?<![{_L}])(?:{_QUAL}\s+)?(?P<p>(?P<season>foråret|sommeren|efteråret))(?:[ \t]+{_YEAR})?(?![{_L}])", re.I),
+          _h_season),
     # udgangen af 2024 / medio 2022 / i 2024 (never "2023-24", "2021-pl")
     _Rule(5, re.compile(rf"(?<![{_L}]){_QUAL}\s+{_YEAR}", re.I), _h_year),
     _Rule(5, re.compile(rf"(?<![{_L}])(?:i|inden)\s+(?P<y>(?:19|20)\d\d)(?!\d|[-–/]\d|[-–][{_L}])", re.I), _h_year),
@@ -415,6 +467,12 @@ def _period(c: _Cand, year: int) -> tuple[datetime.date, datetime.date] | None:
             q = c.quarter or 1
             last = 3 * q
             return datetime.date(year, last - 2, 1), datetime.date(year, last, calendar.monthrange(year, last)[1])
+        if c.granularity == "halfyear":
+            first = 1 if c.quarter == 1 else 7
+            return datetime.date(year, first, 1), datetime.date(year, first + 5, calendar.monthrange(year, first + 5)[1])
+        if c.granularity == "season":
+            first = c.month or 3
+            return datetime.date(year, first, 1), datetime.date(year, first + 2, calendar.monthrange(year, first + 2)[1])
         if c.granularity == "week":
             return (datetime.date.fromisocalendar(year, c.week or 1, 1),
                     datetime.date.fromisocalendar(year, c.week_last or c.week or 1, 7))

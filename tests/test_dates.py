@@ -75,7 +75,27 @@ PERIOD_CASES = [
     ("i første kvartal 2025", REF, "quarter", "2025-01-01", "2025-03-31", "2025-03-31", "første kvartal 2025"),
     ("i Q3 2025", REF, "quarter", "2025-07-01", "2025-09-30", "2025-09-30", "Q3 2025"),
     ("fremlægges i maj 2024.", REF, "month", "2024-05-01", "2024-05-31", "2024-05-31", "maj 2024"),
+    ("primo 2. kvartal 2024", REF, "quarter", "2024-04-01", "2024-06-30", "2024-04-01", "primo 2. kvartal 2024"),
+    ("senest ved udgangen af 1. halvår 2025", REF, "halfyear", "2025-01-01", "2025-06-30", "2025-06-30",
+     "udgangen af 1. halvår 2025"),
+    ("i andet halvår", REF, "halfyear", "2021-07-01", "2021-12-31", "2021-12-31", "andet halvår"),
+    ("i løbet af foråret 2025", REF, "season", "2025-03-01", "2025-05-31", "2025-05-31", "i løbet af foråret 2025"),
+    ("evalueres efteråret 2024", REF, "season", "2024-09-01", "2024-11-30", "2024-11-30", "efteråret 2024"),
 ]
+
+
+# Several days before one month: each listed day is a date of that month.
+DAY_LIST_CASES = [
+    ("kurset afholdes den 3. og 4. juni 2024", [("3.", "2024-06-03"), ("4. juni 2024", "2024-06-04")]),
+    ("den 5., 6. og 7. marts 2022", [("5.", "2022-03-05"), ("6.", "2022-03-06"), ("7. marts 2022", "2022-03-07")]),
+    ("fra 1. til 3. juni 2022", [("1.", "2022-06-01"), ("3. juni 2022", "2022-06-03")]),
+    ("1.-3. juni 2024", [("1.", "2024-06-01"), ("3. juni 2024", "2024-06-03")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_LIST_CASES)
+def test_listed_days_share_the_month(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.iso) for m in find_dates(text, REF)] == expected
 
 
 @pytest.mark.parametrize(("text", "ref", "gran", "start", "end", "deadline", "expected_text"), PERIOD_CASES)
@@ -115,6 +135,7 @@ NOT_DATES = [
     "Sagsnr.: 17.01.00-P20-1-24",   # KLE journal numbers look like DD.MM.YY
     "27.12.04-A00-3-17",
     "J.nr. 12.03.2023",
+    "ved 2. og 3. behandling",
 ]
 
 
