@@ -11,7 +11,8 @@ Rules
   same sentence ("... afdække behovet blandt" / "kommunerne i Region Midt.").
 * Inside a paragraph a sentence ends at . ! ? followed by whitespace and an uppercase letter,
   a digit or an opening quote -- but not after an abbreviation (ABBREVIATIONS), a single letter
-  or initial ("Hans C. Andersen"), or a day/ordinal number ("den 25. Maj", "2. Marts kl. 13").
+  or initial ("Hans C. Andersen"), or a day/ordinal number ("den 25. Maj", "2. Marts kl. 13"); a
+  number after "kl.", "uge", "punkt", "bilag" … is a count, so its dot can end a sentence.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ MONTH_WORDS = frozenset({
 _END = re.compile(r"[.!?]+[\"'”»)]*(?=\s+[\"'„“«(]?[A-ZÆØÅÄÖÜÉ0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+[\"'„“«(]?([^\s.,:;]+)")
+# Words after which a number is a count, not a day or an ordinal: its dot can end the sentence.
+_COUNTED_BEFORE = re.compile(r"\b(?:kl|uge|punkt|pkt|nr|side|bilag|kapitel|stk|afsnit|§)\.?\s*$|§\s*$", re.I)
 _SOFT_BREAK_END = re.compile(r"[.!?:;]['\"”»)]*\s*$")
 
 
@@ -62,8 +65,8 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
         return False
     nxt = _NEXT_WORD.match(para, m.end())
     next_word = nxt.group(1).lower() if nxt else ""
-    if re.fullmatch(r"\d{1,2}", tok):  # day or ordinal: "25. Maj", "2. Marts" -- but "kl. 13. Der"
-        return bool(re.search(r"\bkl\.?\s*$", para[: before.start()], re.I)) and next_word not in MONTH_WORDS
+    if re.fullmatch(r"\d{1,2}", tok):  # day or ordinal: "25. Maj", "2. Marts" -- but "kl. 13. Der", "uge 23. Planen"
+        return bool(_COUNTED_BEFORE.search(para[: before.start()])) and next_word not in MONTH_WORDS
     if re.fullmatch(r"\d{1,4}", tok) and next_word in MONTH_WORDS:
         return False
     if "." in tok and re.fullmatch(r"(?:[a-zæøå]{1,4}\.)+[a-zæøå]{1,4}", tok):  # other dotted abbreviations

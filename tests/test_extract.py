@@ -28,6 +28,8 @@ SAMPLE = ROOT / "data" / "raw" / "004_bb815edab3661743.pdf"
      ["Frist er den 25. Maj 2021.", "Mødet holdes 1. December 2022 kl. 13."]),
     ("Hans C. Andersen deltog. Evt. i regi af KL. Det blev aftalt!",
      ["Hans C. Andersen deltog.", "Evt. i regi af KL.", "Det blev aftalt!"]),
+    ("Svar senest uge 23. Planen følger. Se bilag 3. Den 23. Marts holdes mødet.",  # a count's dot ends a sentence
+     ["Svar senest uge 23.", "Planen følger.", "Se bilag 3.", "Den 23. Marts holdes mødet."]),
     ("Punkt et\nPunkt to", ["Punkt et", "Punkt to"]),  # every paragraph is a boundary
     ("Region Midt vil afdække behovet blandt\nkommunerne i regionen.",  # soft PDF line break
      ["Region Midt vil afdække behovet blandt kommunerne i regionen."]),
