@@ -11,8 +11,9 @@ Rules
   same sentence ("... afdække behovet blandt" / "kommunerne i Region Midt.").
 * Inside a paragraph a sentence ends at . ! ? followed by whitespace and an uppercase letter,
   a digit or an opening quote -- but not after an abbreviation (ABBREVIATIONS), a single letter
-  or initial ("Hans C. Andersen"), or a day/ordinal number ("den 25. Maj", "2. Marts kl. 13"); a
-  number after "kl.", "uge", "punkt", "bilag" … is a count, so its dot can end a sentence.
+  or initial ("Hans C. Andersen"), or a day before a month ("25. Maj"), after "den" or as a list
+  number at the paragraph start. Any other number's dot ends a sentence ("senest uge 23. Planen",
+  "med 15 stemmer mod 10. Forslaget").
 """
 
 from __future__ import annotations
@@ -44,8 +45,6 @@ MONTH_WORDS = frozenset({
 _END = re.compile(r"[.!?]+[\"'”»)]*(?=\s+[\"'„“«(]?[A-ZÆØÅÄÖÜÉ0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+[\"'„“«(]?([^\s.,:;]+)")
-# Words after which a number is a count, not a day or an ordinal: its dot can end the sentence.
-_COUNTED_BEFORE = re.compile(r"\b(?:kl|uge|punkt|pkt|nr|side|bilag|kapitel|stk|afsnit|§)\.?\s*$|§\s*$", re.I)
 _SOFT_BREAK_END = re.compile(r"[.!?:;]['\"”»)]*\s*$")
 
 
@@ -65,8 +64,12 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
         return False
     nxt = _NEXT_WORD.match(para, m.end())
     next_word = nxt.group(1).lower() if nxt else ""
-    if re.fullmatch(r"\d{1,2}", tok):  # day or ordinal: "25. Maj", "2. Marts" -- but "kl. 13. Der", "uge 23. Planen"
-        return bool(_COUNTED_BEFORE.search(para[: before.start()])) and next_word not in MONTH_WORDS
+    if re.fullmatch(r"\d{1,2}", tok):
+        # a day before a month ("25. Maj"), a list number at the paragraph start ("2. Punkt"),
+        # a date after "den" ("den 3. Behandling"); otherwise a count ("uge 23.", "mod 10.") ends it
+        before_number = para[: before.start()]
+        return next_word not in MONTH_WORDS and bool(before_number.strip(" \t•-–*")) \
+            and not re.search(r"\b(?:den|d\.)\s*$", before_number, re.I)
     if re.fullmatch(r"\d{1,4}", tok) and next_word in MONTH_WORDS:
         return False
     if "." in tok and re.fullmatch(r"(?:[a-zæøå]{1,4}\.)+[a-zæøå]{1,4}", tok):  # other dotted abbreviations

@@ -30,6 +30,9 @@ SAMPLE = ROOT / "data" / "raw" / "004_bb815edab3661743.pdf"
      ["Hans C. Andersen deltog.", "Evt. i regi af KL.", "Det blev aftalt!"]),
     ("Svar senest uge 23. Planen følger. Se bilag 3. Den 23. Marts holdes mødet.",  # a count's dot ends a sentence
      ["Svar senest uge 23.", "Planen følger.", "Se bilag 3.", "Den 23. Marts holdes mødet."]),
+    ("Byrådet vedtog forslaget med 15 stemmer mod 10. Forslaget faldt. Mødet er den 3. Behandling følger.",
+     ["Byrådet vedtog forslaget med 15 stemmer mod 10.", "Forslaget faldt.", "Mødet er den 3. Behandling følger."]),
+    ("2. Behandling af sagen", ["2. Behandling af sagen"]),  # a list number at the paragraph start
     ("Punkt et\nPunkt to", ["Punkt et", "Punkt to"]),  # every paragraph is a boundary
     ("Region Midt vil afdække behovet blandt\nkommunerne i regionen.",  # soft PDF line break
      ["Region Midt vil afdække behovet blandt kommunerne i regionen."]),
@@ -74,6 +77,14 @@ def test_split_sentences_offsets():
     ("Det er Anette Holm, der er udpeget af udvalget til at repræsentere samarbejdet.", "appointed"),
     ("Mette Olsen meldte sig til arbejdsgruppen.", "appointed"),
     ("Jens Hansen blev valgt som formand.", "appointed"),
+    ("Vedtaget.", "approved"),
+    ("Udvalget bevilgede 2 mio. kr. til projektet.", "approved"),
+    ("Udvalget imødekom ansøgningen.", "approved"),
+    ("Ansøgningen blev ikke imødekommet.", "rejected"),
+    ("Udvalget kunne ikke anbefale forslaget.", "rejected"),
+    ("Forslaget faldt.", "rejected"),
+    ("Sagen oversendes til byrådet med udvalgets anbefaling.", "recommended"),
+    ("Sagen blev trukket af dagsordenen.", "postponed"),
 ])
 def test_decision_kinds(sentence, kind):
     assert classify(sentence) == kind

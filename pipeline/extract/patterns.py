@@ -36,7 +36,8 @@ DECISION_ROWS: list[tuple[str, str]] = [
     # rejected -- before approved, so "blev ikke godkendt" is a rejection
     ("rejected", r"\b(?:ikke|ej)\s+(?:at\s+)?(?:godkend(?:e|er|es|t|te)|tiltræde|tiltrådt|imødekomme[st]?)\b"),
     ("rejected", r"\bafvis(?:er|es|te)\b|\b(?:blev|er|bliver)\s+afvist\b|\bforkast(?:er|es|ede|et)\b"),
-    ("rejected", r"\bkan\s+ikke\s+(?:godkende|anbefale|støtte|bakke\s+op)\b"),
+    ("rejected", r"\b(?:kan|kunne)\s+ikke\s+(?:godkende|anbefale|støtte|bakke\s+op|tiltræde|imødekomme)\b"),
+    ("rejected", r"\b(?:forslaget|ansøgningen|anmodningen|indstillingen)\s+(?:faldt|bortfaldt)\b"),
     # noted
     ("noted", rf"\b(?:tog|tager|tage|tages|taget)\b{GAP}\s+til\s+(?:efterretning|orientering)\b"),
     ("noted", r"\btil\s+efterretning\b"),
@@ -46,6 +47,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("approved", r"\b(?:tiltræder|tiltrådte|tiltrådt|tiltrædes)\b"),
     ("approved", r"\b(?:blev|er|bliver)\s+vedtaget\b|\bvedtag(?:er|es)\b|\bvedtog\b"),
     ("approved", r"\bindstillingen\s+(?:blev\s+)?(?:fulgt|følges)\b"),
+    ("approved", r"^vedtaget\b|\bimødekom(?:mer|mes|met)?\b|\bbevilge(?:r|de|s)\b|\b(?:blev|er|bliver)\s+bevilget\b"),
     # decided
     ("decided", rf"\bbeslutte(?:r|s|t)?\b|{NOT_ATTRIBUTIVE}besluttede\b"),
     ("decided", r"\b(?:næste|kommende)\s+møde\s+(?:afholdes|holdes|er\s+fastsat|fastsættes|fastlægges|flyttes|bliver)\b"),
@@ -55,6 +57,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("recommended", r"\b(?:der\s+)?opfordres\s+til\b"),
     ("recommended", r"\banbefal(?:er|es|ede|et)\b"),
     ("recommended", r"\bindstiller\b|\bindstilles\s+til\b"),
+    ("recommended", r"\bmed\s+(?:\w+s\s+)?anbefaling\b"),  # "oversendes til byrådet med udvalgets anbefaling"
     # agreed
     ("agreed", rf"\baftal(?:t|es|er)\b|{NOT_ATTRIBUTIVE}aftalte\b"),
     ("agreed", r"\b(?:der\s+var|var\s+der|der\s+er|er\s+der|blev)\s+(?:\w+\s+)?enighed\s+om\b|\benige\s+om\b"),
@@ -66,6 +69,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     # postponed
     ("postponed", r"\budsæt(?:tes|ter)\b|\budsatte\b(?!\s+for)|\b(?:blev|er|bliver)\s+udsat\b(?!\s+for)"),
     ("postponed", r"\b(?:blev|er)\s+udskudt\b|\bgenoptages\b|\bsættes\s+på\s+(?:igen|næste\s+møde|et\s+senere\s+møde)\b"),
+    ("postponed", r"\b(?:trukket|taget|tages|trækkes)\s+af\s+dagsordenen\b"),
     # appointed
     ("appointed", r"\budpeg(?:es|ede|et)\b|\b(?:blev|er)\s+udpeget\b"),
     ("appointed", r"\bmeldte\s+sig\b|\b(?:blev|er)\s+(?:valgt|genvalgt|konstitueret)\b|\bvælges\s+som\b"),

@@ -204,7 +204,7 @@ def _location(lines: list[Line], date_line: int | None, meeting: Meeting) -> str
         cand = line.text.strip()
         if _day_dates(cand) or TIME_RANGE.search(cand):
             continue
-        if 0 < len(cand.split()) <= 8 and not _is_labelled(cand) and not re.search(r"\d{2,}", cand):
+        if 0 < len(cand.split()) <= 8 and not _is_labelled(cand) and not re.search(r"\d{2,}|^\d+\.", cand):
             return cand
         break
     return None
