@@ -103,6 +103,9 @@ def test_pipeline_factory_composes_components():
     ("Hans Chr. Mariegaard (Fraværende)", ["Hans Chr. Mariegaard"]),
     ("Christian Budde Opstrup KKR Sekretariat", ["Christian Budde Opstrup"]),
     ("Formanden takkede Aarhus Kommune", []),
+    ("Sekretariatet (Karina Bøgh) sender materialet", ["Karina Bøgh"]),  # a bracket before the name
+    ("Anne-Marie de la Cour fra Odense Kommune", ["Anne-Marie de la Cour"]),  # particles inside
+    ("Niels Bohrs Vej 30", ["Niels Bohrs"]),  # found here, dropped in find_entities (a street follows)
 ])
 def test_person_rules(text, expected):
     assert [m.text for m in rule_mentions(text)] == expected
@@ -147,8 +150,18 @@ def test_entities_on_a_real_pdf(records):
     ("FU Social", None),
     ("Specialområde Hjernesgade", None),
     ("Lotte", None),
+    ("Niels Bohrs Vej", None),
 ])
 def test_model_person_filter(found, expected):
     from pipeline.ner.persons import plausible_person
 
     assert plausible_person(found) == expected
+
+
+def test_streets_and_institutions_named_after_people_are_no_persons():
+    from pipeline.ner.persons import names_a_street
+
+    text = "Mødested: Niels Bohrs Vej 30. H.C. Andersen Skolen og Niels Bohr Instituttet deltager."
+    assert names_a_street(text, text.index(" Vej"))
+    assert names_a_street(text, text.index(" Instituttet"))
+    assert not names_a_street("Niels Bohr deltog.", len("Niels Bohr"))

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from ..gazetteer import canonical_municipality, is_first_name
 
 NAME_WORD = r"[A-ZÆØÅÉÜÖ][a-zæøåéüöäA-ZÆØÅ'’]+(?:-[A-ZÆØÅ][a-zæøåéüöä]+)?"
-# First name (gazetteer-checked) + 1–3 further capitalised words, allowing "Chr." and particles.
-RULE_NAME = re.compile(rf"\b{NAME_WORD}(?:\s+(?:[A-ZÆØÅ][a-zæøå]?\.|(?:von|van|de|la)\s+)?{NAME_WORD}){{1,3}}\b")
+# Lower-case particles inside a name: "Anne-Marie de la Cour", "Ida von Holstein".
+NAME_PARTICLES = frozenset({"von", "van", "de", "la", "du", "le", "da", "di"})
 ROLE_WORDS = {
     "formand", "formanden", "næstformand", "direktør", "direktøren", "borgmester", "borgmesteren",
     "socialchef", "chef", "leder", "sekretariatet", "udvalget", "rådmand", "konsulent",
@@ -41,12 +41,16 @@ COMMON_NOUN_END = re.compile(
 )
 COMPASS = {"nord", "syd", "øst", "vest", "midt"}
 # Streets named after people ("Niels Bohrs Vej 30", "H.C. Andersens Boulevard"): an address, no person.
-STREET_WORDS = r"(?:Vej|Gade|Allé|Alle|Plads|Boulevard|Torv|Stræde|Vænge|Passage|Park|Kvarter)"
+# Streets and institutions named after people ("Niels Bohrs Vej", "H.C. Andersen Skolen",
+# "Niels Bohr Instituttet"): a place or an organisation, no person.
+STREET_WORDS = (r"(?:Vej|Gade|Allé|Alle|Plads|Boulevard|Torv|Stræde|Vænge|Passage|Park|Kvarter|"
+                r"Skole|Skolen|Institut|Instituttet|Fond|Fonden|Hus|Huset|Hospital|Hospitalet|Gymnasium|Gymnasiet|"
+                r"Akademi|Akademiet|Kollegium|Kollegiet|Museum|Museet|Bibliotek|Biblioteket|Center|Centret|Centeret)")
 STREET_AFTER = re.compile(rf"^\s+{STREET_WORDS}\b")
 
 
 def names_a_street(text: str, end: int) -> bool:
-    """Whether the name ending at `end` is followed by a street word."""
+    """Whether the name ending at `end` is followed by a street or institution word."""
     return bool(STREET_AFTER.match(text[end:end + 20]))
 
 
@@ -83,7 +87,7 @@ def clean_candidate(text: str) -> str | None:
         tokens.pop()
     while tokens and not tokens[0][:1].isupper():
         tokens.pop(0)
-    if not tokens or any(not (t[:1].isupper() or t in {"von", "van", "de", "la"}) for t in tokens):
+    if not tokens or any(not (t[:1].isupper() or t in NAME_PARTICLES) for t in tokens):
         return None
     if all(canonical_municipality(t) for t in tokens):
         return None
@@ -100,18 +104,27 @@ def _name_token(tok: str) -> bool:
 INITIAL = re.compile(r"^[A-ZÆØÅ][a-zæøå]{0,2}\.$")  # "Chr." inside "Hans Chr. Mariegaard"
 
 
-def _split_token(raw: str) -> tuple[str, bool]:
-    """The word and whether punctuation after it ends a name."""
+def _split_token(raw: str) -> tuple[int, str, bool]:
+    """Leading punctuation skipped ("(Karina"), the word, and whether punctuation after it ends a name."""
+    lead = len(raw) - len(raw.lstrip("(\"'„“«"))
+    raw = raw[lead:]
     if INITIAL.match(raw):
-        return raw, False
-    core = raw.rstrip(",.;:)!?")
-    return core, core != raw
+        return lead, raw, False
+    core = raw.rstrip(",.;:)!?\"'”»")
+    return lead, core, core != raw
 
 
 def rule_mentions(text: str) -> list[PersonMention]:
     """'Leif Serup påpeger …', 'Leder Nikolaj Kramer Nørregaard, …': a known first name
     followed by one to three capitalised surnames (initials like 'Chr.' allowed)."""
-    tokens = [(m.start(), *_split_token(m.group(0))) for m in TOKEN.finditer(text)]
+    tokens = []
+    for m in TOKEN.finditer(text):
+        lead, word, stop = _split_token(m.group(0))
+        # a word opening with a bracket or quote starts a new name: nothing before it joins
+        tokens.append((m.start() + lead, word, stop))
+        if lead and len(tokens) >= 2:
+            prev_start, prev_word, _ = tokens[-2]
+            tokens[-2] = (prev_start, prev_word, True)
     out: list[PersonMention] = []
     i = 0
     while i < len(tokens):
@@ -120,16 +133,24 @@ def rule_mentions(text: str) -> list[PersonMention]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and j - i <= 3:
+        particles = 0
+        while j < len(tokens) and j - i - particles <= 3:
             _, nxt, nxt_stop = tokens[j]
+            if nxt in NAME_PARTICLES and not nxt_stop and particles < 2 and j + 1 < len(tokens) \
+                    and (_name_token(tokens[j + 1][1]) or tokens[j + 1][1] in NAME_PARTICLES):
+                particles += 1
+                j += 1
+                continue
             if not (_name_token(nxt) or INITIAL.match(nxt)) or NOT_SURNAME.match(nxt) or ORG_WORD.match(nxt) \
                     or canonical_municipality(nxt) or re.fullmatch(STREET_WORDS, nxt):
                 break
             j += 1
             if nxt_stop:
                 break
+        while j - 1 > i and tokens[j - 1][1] in NAME_PARTICLES:
+            j -= 1
         last_start, last, _ = tokens[j - 1]
-        if j - i >= 2 and not INITIAL.match(last):
+        if j - i >= 2 and not INITIAL.match(last) and last not in NAME_PARTICLES:
             end = last_start + len(last)
             out.append(PersonMention(start, end, text[start:end], "rules"))
             i = j
