@@ -17,10 +17,11 @@ import pytest
 
 from pipeline.batch import run_batch
 from pipeline.process import PipelineConfig, process_bytes
-from tests.conftest import RAW
+from tests.conftest import RAW, TEXT
 
 CONFIG = PipelineConfig(ner="rules")
 GOOD = RAW / "004_bb815edab3661743.pdf"
+SAMPLES = [str(RAW), str(TEXT)]  # three PDFs and their three text exports
 
 
 def _pypdf():
@@ -55,7 +56,7 @@ def bad_folder(tmp_path: Path) -> Path:
     (folder / "truncated.pdf").write_bytes(data[: len(data) // 3])
     (folder / "empty.pdf").write_bytes(b"")
     (folder / "not_a_pdf.pdf").write_bytes("Dette er ikke en PDF, bare tekst.\n".encode())
-    text = (RAW / "002_3388be411b985e9f.txt").read_text(encoding="utf-8")
+    text = (TEXT / "002_3388be411b985e9f.txt").read_text(encoding="utf-8")
     (folder / "latin1.txt").write_bytes(text.encode("cp1252", errors="replace"))
     (folder / "referat.docx").write_bytes(b"PK\x03\x04 not really a docx")
     (folder / "pdf_named_txt.txt").write_bytes(GOOD.read_bytes() + b"\n% other copy\n")
@@ -85,14 +86,14 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(bad_folder, tmp_path):
 
 def test_rerun_is_idempotent_and_skips_unchanged(tmp_path):
     db = tmp_path / "w.duckdb"
-    first = run_batch([str(RAW)], db, CONFIG, workers=1)
+    first = run_batch(SAMPLES, db, CONFIG, workers=1)
     assert len(first.loaded) == 6
     con = duckdb.connect(str(db))
     counts = {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0] for v in ("v_documents", "v_items", "v_attendees", "v_entities")}
     con.close()
-    second = run_batch([str(RAW)], db, CONFIG, workers=1)
+    second = run_batch(SAMPLES, db, CONFIG, workers=1)
     assert second.loaded == [] and len(second.skipped) == 6
-    forced = run_batch([str(RAW)], db, CONFIG, workers=1, force=True)
+    forced = run_batch(SAMPLES, db, CONFIG, workers=1, force=True)
     assert len(forced.loaded) == 6
     con = duckdb.connect(str(db), read_only=True)
     assert counts == {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0] for v in counts}

@@ -21,7 +21,7 @@ def db(tmp_path_factory):
 
 def test_ingest_reports_and_skips_unchanged(db, capsys):
     assert main(["ingest", str(RAW), "--db", str(db), "--workers", "1", "--ner", "rules", "-q"]) == 0
-    assert "loaded 0, unchanged 6, failed 0" in capsys.readouterr().err
+    assert "loaded 0, unchanged 3, failed 0" in capsys.readouterr().err
 
 
 def test_ingest_of_only_bad_files_exits_non_zero(tmp_path, capsys):
@@ -48,7 +48,7 @@ def test_query_error_is_one_line(db, capsys):
 def test_info(db, capsys):
     assert main(["info", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "6 documents" in out and "v_items" in out
+    assert "3 documents" in out and "v_items" in out
 
 
 def test_search_finds_the_ungementor_items_with_page_and_snippet(db, capsys):

@@ -10,7 +10,7 @@ import pytest
 from pipeline.dates import DateMention, find_dates, parse_date
 
 REF = dt.date(2021, 5, 4)
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "002_3388be411b985e9f.txt"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "text" / "002_3388be411b985e9f.txt"
 
 
 def _only(text: str, ref: dt.date = REF) -> DateMention:

@@ -14,7 +14,7 @@ from pipeline.gazetteer import (
     last_names,
 )
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "002_3388be411b985e9f.txt"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "text" / "002_3388be411b985e9f.txt"
 
 CANONICAL = [
     ("Århus", "Aarhus Kommune"),

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.cleaning import assemble_text, clean_pages
 from pipeline.reading import read_pdf, read_pdf_fast, read_text
-from tests.conftest import RAW, STEMS
+from tests.conftest import RAW, STEMS, TEXT
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -31,7 +31,7 @@ def test_running_headers_and_page_numbers_are_removed(stem):
 
 
 def test_text_export_headers_removed_and_pages_counted():
-    lines, n_pages = clean_pages(read_text((RAW / "002_3388be411b985e9f.txt").read_bytes()), positioned=False)
+    lines, n_pages = clean_pages(read_text((TEXT / "002_3388be411b985e9f.txt").read_bytes()), positioned=False)
     text = assemble_text(lines)
     assert "Referat 25.11.21" not in text
     assert "https://" not in text  # attachment link lines
@@ -51,7 +51,7 @@ def test_line_end_hyphens_join_but_real_hyphens_stay():
 
 
 def test_text_export_keeps_real_hyphens():
-    lines, _ = clean_pages(read_text((RAW / "002_3388be411b985e9f.txt").read_bytes()), positioned=False)
+    lines, _ = clean_pages(read_text((TEXT / "002_3388be411b985e9f.txt").read_bytes()), positioned=False)
     text = assemble_text(lines)
     assert "myndigheds- og finansieringsansvar" in text
     assert "lands- og landsdelsdækkende" in text

@@ -104,9 +104,9 @@ def test_pdf_and_text_give_the_same_structure(records):
 
 def test_document_without_front_page_still_yields_items(tmp_path):
     from pipeline.process import PipelineConfig, process_path
-    from tests.conftest import RAW
+    from tests.conftest import RAW, TEXT
 
-    text = (RAW / "004_bb815edab3661743.txt").read_text(encoding="utf-8")
+    text = (TEXT / "004_bb815edab3661743.txt").read_text(encoding="utf-8")
     body_only = text[text.index("Punkt 1.\n"):]
     path = tmp_path / "uden_forside.txt"
     path.write_text(body_only, encoding="utf-8")
@@ -118,7 +118,7 @@ def test_document_without_front_page_still_yields_items(tmp_path):
 @pytest.mark.parametrize("stem", PAIRS)
 def test_fast_and_pdfplumber_readers_give_the_same_structure(records, stem):
     from pipeline.process import PipelineConfig, process_path
-    from tests.conftest import RAW
+    from tests.conftest import RAW, TEXT
 
     slow = process_path(str(RAW / f"{stem}.pdf"), PipelineConfig(ner="rules", pdf_reader="pdfplumber"))
     fast = records[f"{stem}.pdf"]
