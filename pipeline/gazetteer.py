@@ -70,6 +70,8 @@ def _key(name: str) -> str:
 _EXTRA_MUNICIPALITY_ALIASES: dict[str, str] = {
     "Nordfyn": "Nordfyns Kommune",
     "Vesthimmerland": "Vesthimmerlands Kommune",
+    "Fakse": "Faxe Kommune",                          # the town's spelling
+    "Brønderslev-Dronninglund": "Brønderslev Kommune",  # the official name 2007-2011
 }
 _REGION_SHORT: dict[str, str] = {
     "Midt": "Region Midtjylland",
@@ -228,8 +230,17 @@ def canonical_municipality(name: str) -> str | None:
 # --------------------------------------------------------------------------------------
 
 _W = r"[A-ZÆØÅ][a-zæøåéü]+"
+
+
+def _second_parts() -> str:
+    """Second words of hyphenated names ("Taastrup", "Skjern"), which are often printed after a
+    space instead ("Høje Taastrup", "Ringkøbing Skjern")."""
+    parts = {name.split("-", 1)[1] for row in _read_csv("dk_kommuner.csv") for name in [row["navn"]] if "-" in name}
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
 # A capitalised (possibly hyphenated or two-word, possibly genitive) name.
-_NAME = rf"{_W}(?:[-‐–]{_W})?['’]?"
+_NAME = rf"{_W}(?:[-‐–]{_W}|[ \t](?:{_second_parts()})(?![\wæøå]))?['’]?"
 # Whitespace inside a construction: spaces, at most one line break (table cells wrap).
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 

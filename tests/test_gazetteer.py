@@ -81,6 +81,11 @@ FIND = [
     ("Kolding Kommune: 1, Middelfart Kommune: 1, og Københavns Kommune: 1.",
      [("Kolding Kommune", "Kolding Kommune"), ("Middelfart Kommune", "Middelfart Kommune"),
       ("Københavns Kommune", "Københavns Kommune")]),
+    # a hyphenated name printed with a space, inside a bare list; former and town spellings
+    ("Lyngby-Taarbæk, Høje Taastrup og Fakse",
+     [("Lyngby-Taarbæk", "Lyngby-Taarbæk Kommune"), ("Høje Taastrup", "Høje-Taastrup Kommune"), ("Fakse", "Faxe Kommune")]),
+    ("Ringkøbing Skjern og Herning", [("Ringkøbing Skjern", "Ringkøbing-Skjern Kommune"), ("Herning", "Herning Kommune")]),
+    ("Brønderslev-Dronninglund Kommune", [("Brønderslev-Dronninglund Kommune", "Brønderslev Kommune")]),
 ]
 
 
