@@ -308,3 +308,15 @@ def test_committee_pdf_case_numbers_are_no_dates(reader):
     assert [(a.item_number, a.owner, a.due_date) for a in r.action_items] == [("2", "Forvaltningen", dt.date(2024, 6, 1))]
     # the running header and footer are gone from the text
     assert "Side 2" not in r.text and r.text.count("Norddjurs Kommune") == 1
+
+
+def test_item_numbers_running_on_from_earlier_meetings():
+    s = _structure("Referat\nByrådet\nMødedato: 18. marts 2024 kl. 17.00 - 19.45\n\nDeltagere: Anders Jensen, Birgitte Holm\n\n"
+                   "145. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+                   "146. Budgetopfølgning pr. 29. februar 2024\nSagsfremstilling\nTo dele:\n1. Drift\n2. Anlæg\n"
+                   "Beslutning\nTaget til efterretning.\n\n147. Eventuelt\nBeslutning\nIntet.\n")
+    assert s.meeting.body == "Byrådet"
+    # the numbered list inside item 146 is no item
+    assert [(i.number, i.title) for i in s.items] == [
+        ("145", "Godkendelse af dagsorden"), ("146", "Budgetopfølgning pr. 29. februar 2024"), ("147", "Eventuelt")]
+    assert [x.kind for x in s.items[1].sections] == ["sagsfremstilling", "referat"]

@@ -19,7 +19,8 @@ from ..cleaning import Line
 from ..dates import MONTHS
 from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, PRESENTER_LINE, SECTION_PATTERNS
 
-NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
+# "1.2 Title", "4. Title", and running numbers over a year's meetings ("145. Title", dot required)
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))\.?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
 PUNKT = re.compile(
     r"^(?:(?:åbent|lukket)\s+)?(?:ad\s+(?:punkt|pkt\.?)?|punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
     r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
@@ -174,7 +175,8 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         if toc:
             accept = ordered and (in_toc or (punkt is not None and _is_successor(last, cand)))
         else:
-            accept = _is_successor(last, cand) or (punkt is not None and ordered)
+            accept = _is_successor(last, cand) or (punkt is not None and ordered) \
+                or (last is None and _next_number_follows(lines, i + 1, cand, body_size))
         if not accept:
             i += 1
             continue
@@ -184,6 +186,20 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         i = end + 1
     _mark_groups(headings)
     return headings
+
+
+def _next_number_follows(lines: list[Line], start: int, cand: tuple[int, ...], body_size: float | None) -> bool:
+    """A first item numbered on from earlier meetings ("145. Godkendelse af dagsorden") counts
+    when the next number ("146. …") follows later as a heading too."""
+    if len(cand) != 1:
+        return False
+    for line in lines[start:]:
+        text = line.text.strip()
+        m = PUNKT.match(text) or NUMBERED.match(text)
+        if m and _looks_emphasised(line, body_size) and m.group("num").rstrip(".") == str(cand[0] + 1) \
+                and _plausible_title(m.group("title").strip(), numbered=True):
+            return True
+    return False
 
 
 def _plausible_title(title: str, numbered: bool) -> bool:
