@@ -1,6 +1,8 @@
 """Layouts other than the bundled samples: agenda-system exports with access marks, labelled
-times on separate lines, dash titles, short participant lists, and a council's minutes with
-titles and party letters around the names."""
+times on separate lines, dash titles, short participant lists, a council's minutes with titles
+and party letters around the names, a regional committee, an agenda list with "Ad N." headings,
+running item numbers, front-page variants, and two synthetic PDFs (participant table with a role
+column, running header and footer, case numbers)."""
 
 from __future__ import annotations
 
@@ -320,3 +322,21 @@ def test_item_numbers_running_on_from_earlier_meetings():
     assert [(i.number, i.title) for i in s.items] == [
         ("145", "Godkendelse af dagsorden"), ("146", "Budgetopfølgning pr. 29. februar 2024"), ("147", "Eventuelt")]
     assert [x.kind for x in s.items[1].sections] == ["sagsfremstilling", "referat"]
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    # "Dato:" is the meeting date when no other date is printed
+    ("Referat\nSocialudvalget\nDato: 18. marts 2024\nTid: kl. 17-19\nSted: Rådhuset\n",
+     ("Socialudvalget", dt.date(2024, 3, 18), "17:00", "19:00", "Rådhuset")),
+    # "Møde den …" names no body; a start time without an end
+    ("Ældrerådet\nMøde den 6/3 2024 kl. 10:00\nSted: Plejecenter Solgården\n",
+     ("Ældrerådet", dt.date(2024, 3, 6), "10:00", None, "Plejecenter Solgården")),
+    ("Beslutningsprotokol\nKommunalbestyrelsen\nTirsdag 5. marts 2024 kl. 18:00\nRådhuset, Byrådssalen\n",
+     ("Kommunalbestyrelsen", dt.date(2024, 3, 5), "18:00", None, "Rådhuset, Byrådssalen")),
+    ("Referat af møde i Handicaprådet\nOnsdag den 6. marts 2024, kl. 16.30-18.30\nRådhuset, mødelokale 3\n",
+     ("Handicaprådet", dt.date(2024, 3, 6), "16:30", "18:30", "Rådhuset, mødelokale 3")),
+])
+def test_front_page_variants(front, expected):
+    s = _structure(front + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    m = s.meeting
+    assert (m.body, m.date, m.start_time, m.end_time, m.location) == expected

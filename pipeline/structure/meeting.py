@@ -36,6 +36,7 @@ BODY_LINE = re.compile(
     r"|^(?P<body_for>(?:[A-ZÆØÅ][\wæøå\-]*\s+)?(?:[Uu]dvalg(?:et)?|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|[Ss]tyregruppe(?:n)?|[Nn]etværk(?:et)?)"
     r"\s+for\s+[A-ZÆØÅa-zæøå][\wæøå\-]*(?:,?\s+(?:og\s+)?[\wæøå\-]+){0,6})$"
 )
+DATE_LABEL = re.compile(r"^\s*(?:mødedato|dato)\s*:", re.I)
 MINUTES_FIELD = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|protokol|side\s+\d+.*)$", re.I)
 # "Kl. 10.00 - 12.30 på Hotel Scandic, Silkeborg": the place after the time
 PLACE_AFTER_TIME = re.compile(r"^\s*(?:[-–,]\s*)?(?:på|i)\s+(?P<place>[A-ZÆØÅ].{2,80})$")
@@ -71,7 +72,8 @@ def _body_from_title(text: str, date_start: int) -> str | None:
         prefix = next((f for f in fields if not MINUTES_FIELD.match(f)), "")
     prefix = BODY_TAIL_NOISE.sub("", BODY_NOISE.sub("", prefix.replace("\t", " ").strip())).strip(" ,-–:")
     words = prefix.split()
-    if not 1 <= len(words) <= 7 or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix):
+    if not 1 <= len(words) <= 7 or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix) \
+            or re.fullmatch(r"(?:møde[t]?|mødedag|afholdt|dato)", prefix, re.I):
         return None
     return prefix
 
@@ -117,6 +119,12 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
             if dates:
                 meeting.date, date_line = dates[0].start_date, i
                 break
+    if meeting.date is None:
+        # "Dato:" is usually when the minutes were written, but with no other date it is the meeting's
+        for i, line in enumerate(lines[:80]):
+            if DATE_LABEL.match(line.text) and (dates := _day_dates(line.text)):
+                meeting.date, date_line = dates[0].start_date, i
+                break
     if meeting.start_time is None and meeting.date is not None:
         # the time on the line under a line with the date ("Referat af møde den 22. februar 2024" / "Kl. 10.00 - 12.30")
         for i in _lines_with_date(lines, meeting.date):
@@ -127,6 +135,15 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
                 break
     if meeting.start_time is None or meeting.end_time is None:
         _times_from_labels(lines, meeting)
+    if meeting.start_time is None and meeting.date is not None:
+        # a start without an end after the date: "Tirsdag 5. marts 2024 kl. 18:00"
+        for i in _lines_with_date(lines, meeting.date):
+            text = lines[i].text.replace("\t", " ")
+            day = next(d for d in _day_dates(text) if d.start_date == meeting.date)
+            start, end = _times(text[day.end:])
+            if start:
+                meeting.start_time, meeting.end_time = start, end
+                break
     meeting.body = title_body or _body_from_referat_line(lines) or _body_from_name_line(lines, date_line)
     meeting.location = _location(lines, date_line, meeting)
     return meeting, date_line
