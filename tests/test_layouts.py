@@ -340,3 +340,21 @@ def test_front_page_variants(front, expected):
     s = _structure(front + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
     m = s.meeting
     assert (m.body, m.date, m.start_time, m.end_time, m.location) == expected
+
+
+def test_participants_joined_by_og_and_lower_case_titles():
+    s = _structure("Referat\nSocialudvalget\nDato: 18. marts 2024\n"
+                   "Til stede: Formand Anders Jensen (A), næstformand Birgitte Holm (V), Carsten Nielsen (C)\n"
+                   "Fraværende: Dorte Lund (Ø)\nDesuden deltog: direktør Søren Kjær og sekretær Lene Bo\n\n"
+                   "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    assert [(a.name, a.role, a.status) for a in s.attendees] == [
+        ("Anders Jensen", "Formand", "present"), ("Birgitte Holm", "næstformand", "present"),
+        ("Carsten Nielsen", None, "present"), ("Dorte Lund", None, "absent"),
+        ("Søren Kjær", "direktør", "present"), ("Lene Bo", "sekretær", "present")]
+    s = _structure("Referat\nDeltagere: Anders Jensen og Birgitte Holm\nAfbud: Dorte Lund\n\n"
+                   "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    assert [(a.name, a.status) for a in s.attendees] == [
+        ("Anders Jensen", "present"), ("Birgitte Holm", "present"), ("Dorte Lund", "absent")]
+    # "og" inside an organisation's name splits nothing
+    s = _structure("Referat\nDeltagere: Anders Jensen, Social- og Sundhedsforvaltningen\n\n1. Eventuelt\nBeslutning\nIntet.\n")
+    assert [(a.name, a.organization) for a in s.attendees] == [("Anders Jensen", "Social- og Sundhedsforvaltningen")]

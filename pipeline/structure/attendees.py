@@ -72,7 +72,8 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
         text = ABSENT_MARK.sub("", text).strip(" ,")
     if EMAIL.match(text):
         return [Cell("email", text, status=status, page=page)]
-    if text.lower() == "kommune" or text[:1].islower():
+    lower_title = ROLE_PREFIX.match(text) if text[:1].islower() else None
+    if text.lower() == "kommune" or (text[:1].islower() and not lower_title):
         return [Cell("cont", text, page=page)]
     text = PARTY_MARK.sub("", text).strip(" ,")
     if ABSENT_TAIL.search(text):
@@ -112,6 +113,15 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     if _is_org(text):
         return [Cell("org", text, page=page)]
     return [Cell("other", text, page=page)]
+
+
+def _split_og(entry: str) -> list[str]:
+    """'Anders Jensen og Birgitte Holm', 'direktør Søren Kjær og sekretær Lene Bo': two entries
+    when both sides read as persons; 'Social- og Sundhedsudvalget' stays one."""
+    parts = [p.strip() for p in re.split(r"\s+(?:og|samt)\s+", entry)]
+    if len(parts) > 1 and all((cells := classify(p)) and cells[0].kind == "person" for p in parts):
+        return parts
+    return [entry]
 
 
 def _role_cell(row: list[Cell], part: str) -> list[Cell]:
@@ -174,9 +184,10 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
                 if inner:
                     status = "absent" if ABSENT_LABEL.match(inner.group("label")) else "present"
                     entry = inner.group("rest") or ""
-                for cell in classify(entry, line.page):
-                    cell.status = cell.status or status
-                    cells.append(cell)
+                for part in _split_og(entry):
+                    for cell in classify(part, line.page):
+                        cell.status = cell.status or status
+                        cells.append(cell)
             i = j
             continue
         parts = [p.strip() for p in text.split("\t") if p.strip()]
@@ -184,7 +195,7 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             i += 1
             continue
         row: list[Cell] = []
-        for part in parts:
+        for part in (p for cell_text in parts for p in _split_og(cell_text)):
             row.extend(_role_cell(row, part) or classify(part, line.page))
         if row and all(c.kind == "other" for c in row):
             break
