@@ -358,3 +358,19 @@ def test_participants_joined_by_og_and_lower_case_titles():
     # "og" inside an organisation's name splits nothing
     s = _structure("Referat\nDeltagere: Anders Jensen, Social- og Sundhedsforvaltningen\n\n1. Eventuelt\nBeslutning\nIntet.\n")
     assert [(a.name, a.organization) for a in s.attendees] == [("Anders Jensen", "Social- og Sundhedsforvaltningen")]
+
+
+def test_committee_decisions_history_and_a_numbered_attachment_list():
+    from pipeline.process import PipelineConfig, process_bytes
+
+    text = ("Referat\nByrådet\nMødedato: 18. marts 2024 kl. 17.00\n\n1. Ny skolestruktur\nIndstilling\n"
+            "Direktionen indstiller, at forslaget godkendes.\n"
+            "Beslutning i Økonomiudvalget den 11-03-2024\nAnbefales.\nFraværende: Bo Jensen\n"
+            "Beslutning i Byrådet den 18-03-2024\nGodkendt med 17 stemmer mod 8.\n"
+            "Bilag\n1. Høringssvar fra skolebestyrelserne\n2. Notat om økonomi\n\n2. Eventuelt\nBeslutning\nIntet.\n")
+    record = process_bytes(text.encode("utf-8"), "byraad.txt", PipelineConfig(ner="rules"))
+    # "2. Notat om økonomi" continues the attachment list; "2. Eventuelt" after a blank line is the next item
+    assert [(i.number, i.title) for i in record.items] == [("1", "Ny skolestruktur"), ("2", "Eventuelt")]
+    assert [x.kind for x in record.items[0].sections] == ["indstilling", "referat", "referat", "bilag"]
+    assert [(d.kind, d.text) for d in record.decisions] == [
+        ("recommended", "Anbefales."), ("approved", "Godkendt med 17 stemmer mod 8.")]

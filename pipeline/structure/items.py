@@ -140,6 +140,9 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
     body_size = _body_size(lines)
     headings: list[Heading] = []
     last: tuple[int, ...] | None = None
+    # the number of a numbered body line just passed over ("1. Høringssvar" under "Bilag"): the
+    # next line, in the same paragraph, continuing its count belongs to that list, not the agenda
+    list_number: tuple[int, ...] | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -147,6 +150,7 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         if i in toc_indices:
             i += 1
             continue
+        continues_list, list_number = list_number, None
         punkt = PUNKT.match(text)
         numbered = None if punkt else NUMBERED.match(text)
         m = punkt or numbered
@@ -177,7 +181,11 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         else:
             accept = _is_successor(last, cand) or (punkt is not None and ordered) \
                 or (last is None and _next_number_follows(lines, i + 1, cand, body_size))
+        if continues_list is not None and not line.para_start and cand[:-1] == continues_list[:-1] \
+                and cand[-1] == continues_list[-1] + 1:
+            accept = False
         if not accept:
+            list_number = cand
             i += 1
             continue
         title, end = _complete_title(lines, end, title, toc.get(number), body_size)
