@@ -255,7 +255,7 @@ def test_numbered_list_inside_an_item_is_no_table_of_contents():
     assert [(i.number, i.title) for i in s.items] == [("1", "Godkendelse af dagsorden"), ("2", "Budget"), ("3", "Eventuelt")]
 
 
-# Synthetic PDFs of two more layouts (tests/fixtures/layouts/make_*.py wrote them), read through
+# Synthetic PDFs of two more layouts (tests/fixtures/layouts/make_pdfs.py wrote them), read through
 # the real PDF path with both readers.
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "layouts"
 
