@@ -109,8 +109,10 @@ ORDINALS: dict[str, int] = {
     "1.": 1, "2.": 2, "3.": 3, "4.": 4,
     "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "sidste": 4,
 }
-# Season -> its first month (three months each): "foråret", "sommeren", "efteråret".
-SEASONS: dict[str, int] = {"forå": 3, "somm": 6, "efte": 9}
+# Season -> its first month (three months each; no winter: it spans two years).
+SEASONS: dict[str, int] = {"foråret": 3, "sommeren": 6, "efteråret": 9}
+# Periods that are a run of months: granularity -> number of months.
+_MONTH_SPANS: dict[str, int] = {"halfyear": 6, "season": 3}
 # Qualifier -> anchor inside the period. Longest alternatives first in the regex.
 QUALIFIERS: dict[str, str] = {
     "primo": "start", "start": "start", "starten af": "start", "begyndelsen af": "start",
@@ -249,17 +251,13 @@ def _h_iso(m: re.Match[str]) -> list[_Cand]:
 
 def _h_month(m: re.Match[str]) -> list[_Cand]:
     """'maj 2024', 'primo maj 2024', 'ultimo december', 'i løbet af maj'."""
-    q = m.groupdict().get("q")
-    start = m.start("q") if q else m.start("mon")
-    anchor = QUALIFIERS[_norm_ws(q.lower())] if q else "end"
+    start, anchor = _anchor(m, "mon")
     return [_Cand(start, m.end(), "month", _year(m.groupdict().get("y")), _month_of(m), anchor=anchor)]
 
 
 def _h_year(m: re.Match[str]) -> list[_Cand]:
     """'udgangen af 2024', 'medio 2022', 'i 2024'."""
-    q = m.groupdict().get("q")
-    start = m.start("q") if q else m.start("y")
-    anchor = QUALIFIERS[_norm_ws(q.lower())] if q else "end"
+    start, anchor = _anchor(m, "y")
     return [_Cand(start, m.end(), "year", _year(m.group("y")), anchor=anchor)]
 
 
@@ -277,10 +275,11 @@ def _h_week(m: re.Match[str]) -> list[_Cand]:
     return [_Cand(m.start(), m.end(), "week", _year(m.group("y")), week=week, week_last=last)]
 
 
-def _anchor(m: re.Match[str]) -> tuple[int, str]:
-    """Start offset and anchor of a period that may carry a qualifier ("udgangen af 1. halvår")."""
+def _anchor(m: re.Match[str], period_group: str = "p") -> tuple[int, str]:
+    """Start offset and anchor of a period that may carry a qualifier ("udgangen af 1. halvår"):
+    the mention starts at the qualifier if printed, else at the period itself."""
     q = m.groupdict().get("q")
-    return (m.start("q"), QUALIFIERS[_norm_ws(q.lower())]) if q else (m.start("p"), "end")
+    return (m.start("q"), QUALIFIERS[_norm_ws(q.lower())]) if q else (m.start(period_group), "end")
 
 
 def _h_quarter(m: re.Match[str]) -> list[_Cand]:
@@ -299,12 +298,12 @@ def _h_half(m: re.Match[str]) -> list[_Cand]:
     if half not in (1, 2):
         return []
     start, anchor = _anchor(m)
-    return [_Cand(start, m.end(), "halfyear", _year(m.group("y")), quarter=half, anchor=anchor)]
+    return [_Cand(start, m.end(), "halfyear", _year(m.group("y")), month=1 if half == 1 else 7, anchor=anchor)]
 
 
 def _h_season(m: re.Match[str]) -> list[_Cand]:
     """'foråret 2025', 'i løbet af efteråret', 'sommeren 2024' (no winter: it spans two years)."""
-    season = SEASONS[m.group("season").lower()[:4]]
+    season = SEASONS[m.group("season").lower()]
     start, anchor = _anchor(m)
     return [_Cand(start, m.end(), "season", _year(m.group("y")), month=season, anchor=anchor)]
 
@@ -390,7 +389,7 @@ _RULES: list[_Rule] = [
     _Rule(4, re.compile(rf"(?<![{_L}\d.])(?:{_QUAL}\s+)?(?P<p>(?P<hn>[12]\.|første|andet|anden)[ \t]+halvår(?:et)?)"
                         rf"(?:[ \t]+(?:i[ \t]+)?{_YEAR})?(?![{_L}])", re.I), _h_half),
     # foråret 2025 / i løbet af efteråret / sommeren 2024
-    _Rule(4, re.compile(rf"(?<![{_L}])(?:{_QUAL}\s+)?(?P<p>(?P<season>foråret|sommeren|efteråret))(?:[ \t]+{_YEAR})?(?![{_L}])", re.I),
+    _Rule(4, re.compile(rf"(?<![{_L}])(?:{_QUAL}\s+)?(?P<p>(?P<season>{'|'.join(SEASONS)}))(?:[ \t]+{_YEAR})?(?![{_L}])", re.I),
           _h_season),
     # udgangen af 2024 / medio 2022 / i 2024 (never "2023-24", "2021-pl")
     _Rule(5, re.compile(rf"(?<![{_L}]){_QUAL}\s+{_YEAR}", re.I), _h_year),
@@ -467,12 +466,9 @@ def _period(c: _Cand, year: int) -> tuple[datetime.date, datetime.date] | None:
             q = c.quarter or 1
             last = 3 * q
             return datetime.date(year, last - 2, 1), datetime.date(year, last, calendar.monthrange(year, last)[1])
-        if c.granularity == "halfyear":
-            first = 1 if c.quarter == 1 else 7
-            return datetime.date(year, first, 1), datetime.date(year, first + 5, calendar.monthrange(year, first + 5)[1])
-        if c.granularity == "season":
-            first = c.month or 3
-            return datetime.date(year, first, 1), datetime.date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+        if c.granularity in _MONTH_SPANS:  # half-years and seasons: their first month and length
+            first, last = c.month or 1, (c.month or 1) + _MONTH_SPANS[c.granularity] - 1
+            return datetime.date(year, first, 1), datetime.date(year, last, calendar.monthrange(year, last)[1])
         if c.granularity == "week":
             return (datetime.date.fromisocalendar(year, c.week or 1, 1),
                     datetime.date.fromisocalendar(year, c.week_last or c.week or 1, 7))

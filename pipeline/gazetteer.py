@@ -235,7 +235,8 @@ _W = r"[A-ZÆØÅ][a-zæøåéü]+"
 def _second_parts() -> str:
     """Second words of hyphenated names ("Taastrup", "Skjern"), which are often printed after a
     space instead ("Høje Taastrup", "Ringkøbing Skjern")."""
-    parts = {name.split("-", 1)[1] for row in _read_csv("dk_kommuner.csv") for name in [row["navn"]] if "-" in name}
+    names = (row["navn"] for row in _read_csv("dk_kommuner.csv"))
+    parts = {name.split("-", 1)[1] for name in names if "-" in name}
     return "|".join(sorted(parts, key=len, reverse=True))
 
 
@@ -262,7 +263,7 @@ _ITEM = re.compile(_NAME)
 # "Aarhus' borgmester", "Viborgs byråd", "Aarhus kommunaldirektør": a town named as the owner of a
 # municipal office is the municipality (exact names only: "Hammels borgmester" is no mention).
 _OFFICE = re.compile(
-    rf"(?<![\w-])(?P<name>{_W}(?:[-‐–]{_W})?['’]?){_SP}(?i:(?:vice)?(?:borgmester|byråd|kommunalbestyrelse|"
+    rf"(?<![\w-])(?P<name>{_NAME}){_SP}(?i:(?:vice)?(?:borgmester|byråd|kommunalbestyrelse|"
     r"kommunaldirektør|rådmand)\w*)(?![\wæøå])"
 )
 _POSTCODE_BEFORE = re.compile(r"\b\d{4}[ \t]*$")

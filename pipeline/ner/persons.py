@@ -40,7 +40,6 @@ COMMON_NOUN_END = re.compile(
     re.I,
 )
 COMPASS = {"nord", "syd", "øst", "vest", "midt"}
-# Streets named after people ("Niels Bohrs Vej 30", "H.C. Andersens Boulevard"): an address, no person.
 # Streets and institutions named after people ("Niels Bohrs Vej", "H.C. Andersen Skolen",
 # "Niels Bohr Instituttet"): a place or an organisation, no person.
 STREET_WORDS = (r"(?:Vej|Gade|Allé|Alle|Plads|Boulevard|Torv|Stræde|Vænge|Passage|Park|Kvarter|"

@@ -72,8 +72,7 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
         text = ABSENT_MARK.sub("", text).strip(" ,")
     if EMAIL.match(text):
         return [Cell("email", text, status=status, page=page)]
-    lower_title = ROLE_PREFIX.match(text) if text[:1].islower() else None
-    if text.lower() == "kommune" or (text[:1].islower() and not lower_title):
+    if text.lower() == "kommune" or (text[:1].islower() and not ROLE_PREFIX.match(text)):
         return [Cell("cont", text, page=page)]
     text = PARTY_MARK.sub("", text).strip(" ,")
     if ABSENT_TAIL.search(text):
@@ -115,13 +114,15 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     return [Cell("other", text, page=page)]
 
 
-def _split_og(entry: str) -> list[str]:
-    """'Anders Jensen og Birgitte Holm', 'direktør Søren Kjær og sekretær Lene Bo': two entries
-    when both sides read as persons; 'Social- og Sundhedsudvalget' stays one."""
-    parts = [p.strip() for p in re.split(r"\s+(?:og|samt)\s+", entry)]
-    if len(parts) > 1 and all((cells := classify(p)) and cells[0].kind == "person" for p in parts):
-        return parts
-    return [entry]
+def _entry_cells(entry: str, page: int | None) -> list[Cell]:
+    """The cells of one entry; 'Anders Jensen og Birgitte Holm', 'direktør Søren Kjær og sekretær
+    Lene Bo' are two entries when both sides read as persons ('Social- og Sundhedsudvalget' stays one)."""
+    parts = re.split(r"\s+(?:og|samt)\s+", entry)
+    if len(parts) > 1:
+        per_part = [classify(p, page) for p in parts]
+        if all(cells and cells[0].kind == "person" for cells in per_part):
+            return [cell for cells in per_part for cell in cells]
+    return classify(entry, page)
 
 
 def _role_cell(row: list[Cell], part: str) -> list[Cell]:
@@ -184,10 +185,9 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
                 if inner:
                     status = "absent" if ABSENT_LABEL.match(inner.group("label")) else "present"
                     entry = inner.group("rest") or ""
-                for part in _split_og(entry):
-                    for cell in classify(part, line.page):
-                        cell.status = cell.status or status
-                        cells.append(cell)
+                for cell in _entry_cells(entry, line.page):
+                    cell.status = cell.status or status
+                    cells.append(cell)
             i = j
             continue
         parts = [p.strip() for p in text.split("\t") if p.strip()]
@@ -195,8 +195,8 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             i += 1
             continue
         row: list[Cell] = []
-        for part in (p for cell_text in parts for p in _split_og(cell_text)):
-            row.extend(_role_cell(row, part) or classify(part, line.page))
+        for part in parts:
+            row.extend(_role_cell(row, part) or _entry_cells(part, line.page))
         if row and all(c.kind == "other" for c in row):
             break
         for cell in row:

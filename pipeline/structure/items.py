@@ -91,26 +91,27 @@ def _agenda_list(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
     back later as their own headings ("Ad 1. …", "Punkt 1 …"): a table of contents too.
     Only a list that starts the numbering and whose every number returns, in order, counts,
     so a numbered list inside an item's text never does."""
-    numbered = [(i, m) for i, line in enumerate(lines) if (m := NUMBERED.match(line.text.strip()) or PUNKT.match(line.text.strip()))]
-    for k, (i, m) in enumerate(numbered):
-        if _num_tuple(m.group("num").rstrip(".")) not in ((0,), (1,), (1, 1)):
+    numbered: list[tuple[int, str, str]] = []  # (line index, number, title)
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        m = NUMBERED.match(text) or PUNKT.match(text)
+        if m:
+            numbered.append((i, m.group("num").rstrip("."), re.sub(r"\s+", " ", m.group("title")).strip()))
+    for k, (_, first, _) in enumerate(numbered):
+        if _num_tuple(first) not in ((0,), (1,), (1, 1)):
             continue
-        run = [(i, m)]
-        while k + len(run) < len(numbered) and numbered[k + len(run)][0] == run[-1][0] + 1 \
-                and _is_successor(_num_tuple(run[-1][1].group("num").rstrip(".")),
-                                  _num_tuple(numbered[k + len(run)][1].group("num").rstrip("."))):
-            run.append(numbered[k + len(run)])
+        run = numbered[k:k + 1]
+        for nxt in numbered[k + 1:]:
+            if nxt[0] != run[-1][0] + 1 or not _is_successor(_num_tuple(run[-1][1]), _num_tuple(nxt[1])):
+                break
+            run.append(nxt)
         if len(run) < 2:
             continue
-        later = [m2.group("num").rstrip(".") for j, m2 in numbered[k + len(run):]]
-        wanted = [m2.group("num").rstrip(".") for _, m2 in run]
-        pos = 0
-        for number in later:
-            if pos < len(wanted) and number == wanted[pos]:
-                pos += 1
-        if pos == len(wanted):
-            return ({j for j, _ in run},
-                    {m2.group("num").rstrip("."): re.sub(r"\s+", " ", m2.group("title").replace("\t", " ")).strip() for _, m2 in run})
+        wanted = iter(number for _, number, _ in run)
+        # every listed number comes back later, in order (a subsequence of the later numbers)
+        later = iter(number for _, number, _ in numbered[k + len(run):])
+        if all(number in later for number in wanted):
+            return {i for i, _, _ in run}, {number: title for _, number, title in run}
     return set(), {}
 
 

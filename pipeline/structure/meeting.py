@@ -29,12 +29,12 @@ START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|tidspunkt|mødestart|start|mød
 END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|hævet|blev\s+hævet|afsluttet))\b", re.I)
 # A line that is just the body's name, maybe with its authority: "Byrådet, Silkeborg Kommune",
 # "Social- og Sundhedsudvalget", "Regionsrådet – Region Midtjylland".
+_BODY_NOUN = (r"(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|regionsråd(?:et)?|bestyrelse(?:n)?|råd(?:et)?|"
+              r"forum|netværk(?:et)?|styregruppe(?:n)?|komit[eé](?:en)?)")
 BODY_LINE = re.compile(
-    r"^(?P<body>[A-ZÆØÅ][\wæøå\- ]{0,50}?(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|regionsråd(?:et)?|"
-    r"bestyrelse(?:n)?|råd(?:et)?|forum|netværk(?:et)?|styregruppe(?:n)?|komit[eé](?:en)?))(?:\s*[,–-]\s*.+)?$"
+    rf"^(?P<body>[A-ZÆØÅ][\wæøå\- ]{{0,50}}?{_BODY_NOUN})(?:\s*[,–-]\s*.+)?$"
     # "Udvalg for Social og Handicap", "Rådet for Bæredygtig Udvikling"
-    r"|^(?P<body_for>(?:[A-ZÆØÅ][\wæøå\-]*\s+)?(?:[Uu]dvalg(?:et)?|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|[Ss]tyregruppe(?:n)?|[Nn]etværk(?:et)?)"
-    r"\s+for\s+[A-ZÆØÅa-zæøå][\wæøå\-]*(?:,?\s+(?:og\s+)?[\wæøå\-]+){0,6})$"
+    rf"|^(?P<body_for>(?=[A-ZÆØÅ])(?:[\wæøå\-]+\s+)?{_BODY_NOUN}\s+for\s+[A-ZÆØÅa-zæøå][\wæøå\-]*(?:,?\s+(?:og\s+)?[\wæøå\-]+){{0,6}})$"
 )
 DATE_LABEL = re.compile(r"^\s*(?:mødedato|dato)\s*:", re.I)
 MINUTES_FIELD = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|protokol|side\s+\d+.*)$", re.I)
@@ -125,9 +125,10 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
             if DATE_LABEL.match(line.text) and (dates := _day_dates(line.text)):
                 meeting.date, date_line = dates[0].start_date, i
                 break
-    if meeting.start_time is None and meeting.date is not None:
+    dated = _lines_with_date(lines, meeting.date)
+    if meeting.start_time is None:
         # the time on the line under a line with the date ("Referat af møde den 22. februar 2024" / "Kl. 10.00 - 12.30")
-        for i in _lines_with_date(lines, meeting.date):
+        for i in dated:
             below = lines[i + 1].text.replace("\t", " ") if i + 1 < len(lines) else ""
             time = TIME_RANGE.search(below)
             if time and time.start() < 6 and not _day_dates(below):
@@ -135,9 +136,9 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
                 break
     if meeting.start_time is None or meeting.end_time is None:
         _times_from_labels(lines, meeting)
-    if meeting.start_time is None and meeting.date is not None:
+    if meeting.start_time is None:
         # a start without an end after the date: "Tirsdag 5. marts 2024 kl. 18:00"
-        for i in _lines_with_date(lines, meeting.date):
+        for i in dated:
             text = lines[i].text.replace("\t", " ")
             day = next(d for d in _day_dates(text) if d.start_date == meeting.date)
             start, end = _times(text[day.end:])
@@ -145,11 +146,14 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
                 meeting.start_time, meeting.end_time = start, end
                 break
     meeting.body = title_body or _body_from_referat_line(lines) or _body_from_name_line(lines, date_line)
-    meeting.location = _location(lines, date_line, meeting)
+    meeting.location = _location(lines, date_line, dated)
     return meeting, date_line
 
 
 def _lines_with_date(lines: list[Line], date) -> list[int]:
+    """Indices of the front-page lines that print the meeting date."""
+    if date is None:
+        return []
     return [i for i, line in enumerate(lines[:60]) if any(d.start_date == date for d in _day_dates(line.text))]
 
 
@@ -190,7 +194,7 @@ def _body_from_name_line(lines: list[Line], date_line: int | None) -> str | None
     return None
 
 
-def _location(lines: list[Line], date_line: int | None, meeting: Meeting) -> str | None:
+def _location(lines: list[Line], date_line: int | None, dated: list[int]) -> str | None:
     parts: list[str] = []
     for i, line in enumerate(lines[:80]):
         m = PLACE_LABEL.match(line.text.replace("\t", " ", 1))
@@ -209,7 +213,7 @@ def _location(lines: list[Line], date_line: int | None, meeting: Meeting) -> str
         return ", ".join(dict.fromkeys(parts))
     if date_line is None:
         return None
-    near_date = sorted({k for i in _lines_with_date(lines, meeting.date) for k in (i, i + 1) if k < len(lines)})
+    near_date = sorted({k for i in dated for k in (i, i + 1) if k < len(lines)})
     for k in near_date:
         text = lines[k].text.replace("\t", " ")
         time = TIME_RANGE.search(text) or TIME_RANGE_HOURS.search(text)
