@@ -75,17 +75,28 @@ def _pdf_furniture(pages: list[RawPage]) -> set[tuple[int, int]]:
     return furniture
 
 
+def _is_section_heading(text: str) -> bool:
+    # imported here: the structure package builds on this module's Line
+    from .structure.vocabulary import SECTION_PATTERNS
+
+    head = re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+    return any(pattern.match(head) for pattern, _ in SECTION_PATTERNS)
+
+
 def _text_furniture(pages: list[RawPage]) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
     """Furniture in a text export, plus the (page, index) lines where a new page begins.
 
     A running header is a short line carrying a digit (date, page) that recurs: twice is
     enough when a bare page number follows it each time, otherwise it must recur three times.
+    A section heading is never one, though it may recur with a date in every item ("Beslutning
+    i Økonomiudvalget den 04-03-2024").
     """
     counts: Counter[str] = Counter()
     numbered: Counter[str] = Counter()
     for page in pages:
         for idx, line in enumerate(page.lines):
-            if re.search(r"\d", line.text) and len(line.text.strip()) <= 80 and not PAGE_NUMBER.match(line.text):
+            if (re.search(r"\d", line.text) and len(line.text.strip()) <= 80 and not PAGE_NUMBER.match(line.text)
+                    and not _is_section_heading(line.text)):
                 key = _norm_furniture(line.text)
                 counts[key] += 1
                 nxt = page.lines[idx + 1].text if idx + 1 < len(page.lines) else ""

@@ -14,7 +14,9 @@ Conventions
 * Missing year (GUIDELINES "deadlines"): the next occurrence on or after ``ref_date`` --
   except when the clause before the date is clearly in the past tense ("godkendte på mødet
   den 18. november", "siden den 1. september"): then the latest occurrence on or before
-  ``ref_date``. A year-less date directly followed by a dated one ("fra den 1. marts til den
+  ``ref_date``. After a verb that only reports ("orienterede om KKR-mødet den 8. marts",
+  "oplyste, at ... den 2. april") the tense belongs to the reporting, not to the event: then
+  the occurrence nearest ``ref_date``, on either side. A year-less date directly followed by a dated one ("fra den 1. marts til den
   15. april 2021", "1.-3. juni 2024") borrows that year. A weekday ("mandag den 18. marts")
   picks the neighbouring year in which the weekday fits.
 * ``ref_date=None``: `find_dates` uses the first fully dated day in the text (minutes open
@@ -32,6 +34,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
@@ -398,10 +401,14 @@ _RULES: list[_Rule] = [
     _Rule(5, re.compile(r"(?<![" + _L + r"])(?P<x>årets\s+udgang|udgangen\s+af\s+året|årsskiftet)", re.I), _h_this_year),
 ]
 
+# Verbs of reporting: past tense, but the event reported may lie on either side of the meeting.
+_REPORT_VERBS = (r"orienterede|oplyste|fortalte|informerede|nævnte|meddelte|redegjorde|spurgte|bemærkede|"
+                 r"understregede|gennemgik|præsenterede|fremlagde")
+_REPORT_CUE = re.compile(rf"^(?:{_REPORT_VERBS})$", re.I)
 # A clause read as past tense before a year-less date: look back this far, within the sentence.
 _PAST_WINDOW = 80
 _PAST_CUE = re.compile(
-    r"\b(?:[a-zæøå]{3,}ede|godkendte|vedtog|afholdt|afholdtes|holdt|fandt\s+sted|siden|tidligere|"
+    rf"\b(?:{_REPORT_VERBS}|[a-zæøå]{{3,}}ede|godkendte|vedtog|afholdt|afholdtes|holdt|fandt\s+sted|siden|tidligere|"
     r"forrige|allerede|var|havde|modtog|sendte|udsendte|trådte|indgik|gik)\b",
     re.I,
 )
@@ -444,13 +451,19 @@ def _borrow_years(text: str, cands: list[_Cand]) -> None:
         cur.year = nxt.year - back
 
 
-def _is_past(text: str, start: int) -> bool:
+Tense = Literal["future", "past", "nearest"]
+
+
+def _tense(text: str, start: int) -> Tense:
+    """How to place a year-less date: after `ref` (default), before it, or nearest to it."""
     window = text[max(0, start - _PAST_WINDOW): start]
     ends = list(_SENTENCE_END.finditer(window))
     if ends:
         window = window[ends[-1].end():]
     cues = list(_PAST_CUE.finditer(window))
-    return bool(cues) and not _FUTURE_CUE.search(window, cues[-1].end())
+    if not cues or _FUTURE_CUE.search(window, cues[-1].end()):
+        return "future"
+    return "nearest" if _REPORT_CUE.match(cues[-1].group(0)) else "past"
 
 
 def _period(c: _Cand, year: int) -> tuple[datetime.date, datetime.date] | None:
@@ -477,10 +490,13 @@ def _period(c: _Cand, year: int) -> tuple[datetime.date, datetime.date] | None:
         return None
 
 
-def _infer_year(c: _Cand, ref: datetime.date, past: bool) -> int | None:
-    """Next occurrence on/after `ref` (latest on/before it for past-tense clauses)."""
+def _infer_year(c: _Cand, ref: datetime.date, tense: Tense) -> int | None:
+    """Next occurrence on/after `ref`, latest on/before it for past-tense clauses, or the nearest."""
     if c.granularity == "year":
         return ref.year
+    if tense == "nearest":
+        return _nearest_year(c, ref)
+    past = tense == "past"
     years = [ref.year + k for k in ((0, -1, -2, -3, -4) if past else (0, 1, 2, 3, 4))]
     ok = [y for y in years if (p := _period(c, y)) is not None and (p[0] <= ref if past else p[1] >= ref)]
     if not ok:
@@ -495,6 +511,18 @@ def _infer_year(c: _Cand, ref: datetime.date, past: bool) -> int | None:
     return default
 
 
+def _nearest_year(c: _Cand, ref: datetime.date) -> int | None:
+    def distance(year: int) -> int:
+        first, last = _period(c, year)  # type: ignore[misc]
+        return 0 if first <= ref <= last else min(abs((first - ref).days), abs((last - ref).days))
+
+    years = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _period(c, y) is not None]
+    if c.weekday is not None:
+        fitting = [y for y in years if _period(c, y)[0].weekday() == c.weekday]  # type: ignore[index]
+        years = fitting or years
+    return min(years, key=distance) if years else None
+
+
 def _first_dated_day(cands: list[_Cand]) -> datetime.date | None:
     for c in cands:
         if c.granularity == "day" and c.year is not None and (p := _period(c, c.year)):
@@ -503,7 +531,7 @@ def _first_dated_day(cands: list[_Cand]) -> datetime.date | None:
 
 
 def _to_mention(text: str, c: _Cand, ref: datetime.date) -> DateMention | None:
-    year = c.year if c.year is not None else _infer_year(c, ref, _is_past(text, c.start))
+    year = c.year if c.year is not None else _infer_year(c, ref, _tense(text, c.start))
     if year is None:
         return None
     period = _period(c, year)

@@ -162,6 +162,16 @@ def test_missing_year_in_past_clause_looks_back() -> None:
     assert _only("DAS besluttede, at punkter meldes ind senest den 5. august", ref).iso == "2022-08-05"
 
 
+def test_missing_year_after_a_reporting_verb_is_the_nearest_occurrence() -> None:
+    ref = dt.date(2024, 3, 4)
+    # the reporting is past, the event it reports may be either side of the meeting
+    assert _only("Borgmesteren orienterede om KKR-mødet den 8. marts", ref).iso == "2024-03-08"
+    assert _only("Formanden oplyste, at mødet den 20. februar blev aflyst", ref).iso == "2024-02-20"
+    assert _only("Borgmesteren orienterede om mødet den 15. december", ref).iso == "2023-12-15"
+    # an event verb after the reporting one decides: "… at mødet blev afholdt den 8. marts" is past
+    assert _only("Hun oplyste, at mødet blev afholdt den 8. marts", ref).iso == "2023-03-08"
+
+
 def test_year_borrowed_from_following_date() -> None:
     found = find_dates("alene fra den 1. marts til den 15. april 2021 modtaget", dt.date(2021, 5, 4))
     assert [m.iso for m in found] == ["2021-03-01", "2021-04-15"]

@@ -374,3 +374,28 @@ def test_committee_decisions_history_and_a_numbered_attachment_list():
     assert [x.kind for x in record.items[0].sections] == ["indstilling", "referat", "referat", "bilag"]
     assert [(d.kind, d.text) for d in record.decisions] == [
         ("recommended", "Anbefales."), ("approved", "Godkendt med 17 stemmer mod 8.")]
+
+
+def test_decision_protocol_with_dated_decision_headings_and_numbered_recommendations():
+    """A text export where every item's outcome is headed "Beslutning i Økonomiudvalget den
+    04-03-2024": the heading recurs with a date like a running header but is a section; the
+    table of contents carries dates in its titles; the recommendation is a numbered "at" list."""
+    from pipeline.process import PipelineConfig, process_path
+
+    record = process_path(str(FIXTURES / "protocol.txt"), PipelineConfig(ner="rules"))
+    assert (record.meeting.body, record.meeting.date) == ("Økonomiudvalget", dt.date(2024, 3, 4))
+    assert [i.title for i in record.items] == [
+        "Godkendelse af dagsorden", "Budgetopfølgning pr. 31. januar 2024", "Udbud af rengøring", "Eventuelt"]
+    assert all("referat" in [s.kind for s in i.sections] for i in record.items)
+    assert [(d.item_number, d.kind, d.text) for d in record.decisions] == [
+        ("1", "approved", "Godkendt."),
+        ("2", "recommended", "Anbefales."),
+        ("3", "approved", "Indstillingen blev godkendt med 5 stemmer for (A, F, Ø) og 2 imod (V)."),
+    ]
+    deadlines = {(d.item_number, d.due_date.isoformat(), d.text) for d in record.deadlines}
+    assert ("2", "2024-04-15", "fagudvalgene inden 15. april 2024") in deadlines
+    assert ("Administrationen", "fremlægger resultatet af udbuddet for udvalget i juni 2024") in {
+        (a.owner, a.action) for a in record.action_items}
+    dates = {e.text: e.normalized for e in record.entities if e.label == "DATE"}
+    # "orienterede om KKR-mødet den 8. marts": the tense is the reporting's; the meeting is 4 days later
+    assert dates["8. marts"] == "2024-03-08"

@@ -17,7 +17,8 @@ SKIP_SECTIONS = frozenset({"bilag"})
 CLAUSE_BOUNDARY = re.compile(
     r",\s+(?=(?:at|som|der|hvor|hvorefter|hvorpå|så|men|da|fordi|mens|og|idet|jf)\b)|[;:]\s+|\s[–-]\s",
     re.IGNORECASE)
-LEADING_JOINER = re.compile(r"^(?:at|hvorefter|hvorpå|og|men|så|idet)\s+", re.IGNORECASE)
+# what a clause may open with that is not the deadline: a list point's number ("2. at ...") and a joiner
+LEADING_JOINER = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-h]\))\s+)?(?:(?:at|hvorefter|hvorpå|og|men|så|idet)\s+)?", re.IGNORECASE)
 
 
 @dataclass

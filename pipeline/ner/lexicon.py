@@ -25,7 +25,7 @@ from spacy.util import ensure_path
 
 # register what a trained model's config may name: the embedding architecture, and the label
 # filter of models trained with --aux-labels
-from . import aux_labels, features  # noqa: F401
+from . import aux_labels, encoders, features  # noqa: F401
 
 # list name -> the flag attribute the tok2vec reads (models/ner.cfg names the same attributes,
 # or pipeline/ner/features.py combines them into one "lexclass" feature)

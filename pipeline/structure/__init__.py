@@ -12,6 +12,7 @@ from .attendees import find_attendees
 from .items import PRESENTER_LINE, category_of, find_headings, find_sections, find_toc
 from .meeting import parse_meeting
 from .presenters import parse_presenters
+from .vocabulary import LIST_ITEM_LINE
 
 
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
@@ -59,6 +60,9 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
         lines[h.index].para_start = True
         if h.end_index + 1 < len(lines):
             lines[h.end_index + 1].para_start = True
+        for line in lines[h.end_index + 1: stop]:
+            if LIST_ITEM_LINE.match(line.text):
+                line.para_start = True
         hits = find_sections(lines, h.end_index + 1, stop) if not h.children else []
         for hit in hits:
             lines[hit.index].para_start = True

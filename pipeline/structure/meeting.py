@@ -72,7 +72,8 @@ def _body_from_title(text: str, date_start: int) -> str | None:
         prefix = next((f for f in fields if not MINUTES_FIELD.match(f)), "")
     prefix = BODY_TAIL_NOISE.sub("", BODY_NOISE.sub("", prefix.replace("\t", " ").strip())).strip(" ,-–:")
     words = prefix.split()
-    if not 1 <= len(words) <= 7 or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix) \
+    # "2. Budgetopfølgning pr. 31. januar 2024": an agenda line, not a title
+    if not 1 <= len(words) <= 7 or re.match(r"\d{1,3}\.?\s", prefix) or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix) \
             or re.fullmatch(r"(?:møde[t]?|mødedag|afholdt|dato)", prefix, re.I):
         return None
     return prefix

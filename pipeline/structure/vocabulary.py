@@ -34,6 +34,11 @@ INLINE_SECTION = re.compile(
     re.I,
 )
 
+# A numbered point of a list inside an item ("1. at budgetopfølgningen tages til efterretning",
+# "b) Udvalget anbefaler ..."): its own paragraph, so its sentence does not run into the next
+# point. Not a wrapped "15. april" or "2. behandling": the point starts with "at" or a capital.
+LIST_ITEM_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-h]\))\s+(?:at\b|[A-ZÆØÅ])")
+
 # Grouping headings ("1. Beslutningspunkter") → item category.
 CATEGORY_WORDS: list[tuple[str, str]] = [
     (r"kommende|fremtidige|næste\s+møde", "kommende"),
