@@ -40,6 +40,7 @@ class Line:
     para_start: bool = False
     bullet: bool = False
     joined_hyphen: bool = False  # the previous line's end hyphen was removed to join this one
+    cell_x0: tuple[float, ...] = ()  # PDF: left edge of each TAB-separated cell of `text`
     start: int = -1
     end: int = -1
 
@@ -166,7 +167,10 @@ def _to_line(raw: RawLine, page: int) -> Line:
     text = re.sub(r"[ ]*\t[ \t]*", "\t", text)
     text = re.sub(r" {3,}", "\t", text.strip())
     text = re.sub(r" {2}", " ", text)
-    return Line(text=text.strip(), page=page, bold=raw.bold, size=raw.size, x0=raw.x0, top=raw.top, bullet=bullet)
+    text = text.strip()
+    cells = raw.cell_x0 if len(raw.cell_x0) == text.count("\t") + 1 else ()
+    return Line(text=text, page=page, bold=raw.bold, size=raw.size, x0=raw.x0, top=raw.top, bullet=bullet,
+                cell_x0=cells)
 
 
 def _pdf_para_start(raw: RawLine, prev_top: float | None, prev_page: int | None) -> bool:

@@ -38,6 +38,7 @@ class RawLine:
     size: float | None = None
     bold: bool = False
     blank_before: bool = False  # text files: an empty line precedes this one
+    cell_x0: tuple[float, ...] = ()  # PDF: left edge of each TAB-separated cell
 
 
 @dataclass
@@ -65,10 +66,14 @@ def _words_to_lines(words: list[dict], page_number: int) -> list[RawLine]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
         parts: list[str] = []
+        cell_x0 = [row[0]["x0"]]
         for prev, w in zip([None, *row[:-1]], row):
             if prev is not None:
                 gap = w["x0"] - prev["x1"]
-                parts.append("\t" if gap > COLUMN_GAP_RATIO * float(prev.get("size") or 10.0) else " ")
+                new_cell = gap > COLUMN_GAP_RATIO * float(prev.get("size") or 10.0)
+                parts.append("\t" if new_cell else " ")
+                if new_cell:
+                    cell_x0.append(w["x0"])
             parts.append(w["text"])
         sizes = [float(w.get("size") or 0) for w in row]
         n_bold = sum(_is_bold(str(w.get("fontname", ""))) for w in row)
@@ -80,6 +85,7 @@ def _words_to_lines(words: list[dict], page_number: int) -> list[RawLine]:
             x0=row[0]["x0"],
             size=max(sizes) if sizes else None,
             bold=n_bold * 2 > len(row),
+            cell_x0=tuple(cell_x0),
         ))
     return lines
 

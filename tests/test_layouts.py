@@ -1,8 +1,9 @@
 """Layouts other than the bundled samples: agenda-system exports with access marks, labelled
 times on separate lines, dash titles, short participant lists, a council's minutes with titles
 and party letters around the names, a regional committee, an agenda list with "Ad N." headings,
-running item numbers, front-page variants, and two synthetic PDFs (participant table with a role
-column, running header and footer, case numbers)."""
+running item numbers, front-page variants, a decision protocol, and three synthetic PDFs
+(participant table with a role column, running header and footer, case numbers, minutes printed
+as one table)."""
 
 from __future__ import annotations
 
@@ -291,6 +292,31 @@ def test_kkr_pdf_participant_table_with_header_row_and_role_column(reader):
     assert {"Region Midtjylland", "Holstebro Kommune", "Lemvig Kommune", "Struer Kommune"} <= municipalities
     assert "Silkeborg Kommune" in municipalities  # from the participant table, not from the place "…, Silkeborg"
     assert not any(e.text == "Silkeborg" for e in r.entities if e.label == "MUNICIPALITY")
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_minutes_printed_as_one_table_become_items_with_sections(reader):
+    """Punkt | Emne | Sagsfremstilling | Beslutning og opfølgning over two pages: cells wrap in
+    their columns, empty cells, the header row repeated on page 2, a sentence after the table."""
+    r = _pdf_record("table.pdf", reader)
+    assert (r.meeting.body, r.meeting.date, r.meeting.start_time) == (
+        "Netværk for Udsatte Børn og Unge", dt.date(2024, 11, 14), "09:30")
+    assert [(i.number, i.title) for i in r.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Fælles kompetenceforløb for sagsbehandlere"),
+        ("3", "Høring om ny model for takster"), ("4", "Eventuelt")]
+    assert [[s.kind for s in i.sections] for i in r.items] == [
+        ["referat"], ["sagsfremstilling", "referat"], ["sagsfremstilling", "referat"], ["referat"]]
+    item3 = r.items[2]
+    outcome = item3.sections[1].text
+    assert outcome.startswith("Netværket tog orienteringen til efterretning. Høringsfristen er 9. januar 2025.")
+    assert "Kommunerne har i 2024" not in outcome and "Punkt" not in item3.sections[0].text  # columns kept apart
+    assert item3.sections[0].span.page == 2
+    assert [(d.item_number, d.kind, d.text) for d in r.decisions][:3] == [
+        ("1", "approved", "Dagsordenen blev godkendt."), ("2", "approved", "Netværket godkendte oplægget."),
+        ("3", "noted", "Netværket tog orienteringen til efterretning.")]
+    assert [(d.item_number, d.due_date) for d in r.deadlines] == [
+        ("2", dt.date(2024, 12, 1)), ("3", dt.date(2025, 1, 9))]
+    assert ("2", "Mette Lindberg", dt.date(2024, 12, 1)) in {(a.item_number, a.owner, a.due_date) for a in r.action_items}
 
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])

@@ -12,6 +12,7 @@ from .attendees import find_attendees
 from .items import PRESENTER_LINE, category_of, find_headings, find_sections, find_toc
 from .meeting import parse_meeting
 from .presenters import parse_presenters
+from .tables import unfold_agenda_tables
 from .vocabulary import LIST_ITEM_LINE
 
 
@@ -49,6 +50,7 @@ def _span(lines: list[Line], first: int, last: int, text_len: int) -> Span:
 
 
 def build_structure(lines: list[Line], doc_id: str) -> Structure:
+    lines = unfold_agenda_tables(lines)
     toc_indices, toc = find_toc(lines)
     headings = find_headings(lines, toc_indices, toc)
     first_heading = headings[0].index if headings else len(lines)

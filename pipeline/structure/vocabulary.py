@@ -12,6 +12,9 @@ import re
 # Section headings inside an agenda item → section kind.
 SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"(?:referat|beslutning(?:er)?|afgørelse|konklusion|protokol(?:lat)?)(?:\s+(?:den|d\.|fra|af|i)\b.*)?", "referat"),
+    # "Beslutning og opfølgning", "Referat/aftaler", "Konklusion og handlinger" (table column headers)
+    (r"(?:referat|beslutning(?:er)?|konklusion(?:er)?)\s*(?:og|/|&)\s*(?:opfølgning|aftaler|handling(?:er)?|"
+     r"konklusion(?:er)?|beslutning(?:er)?|referat|bemærkning(?:er)?)", "referat"),
     (r"(?:[a-zæøå\-]+(?:s|ets|ens))\s+beslutning(?:\s+(?:den|d\.|i|på)\b.*)?", "referat"),  # Udvalgets beslutning den 3. maj
     (r"beslutning\s+i\s+.+", "referat"),
     (r"(?:[a-zæøå\-]+(?:s|ets|ens)\s+)?indstilling(?:er)?(?:\s+(?:den|d\.|fra|til)\b.*)?", "indstilling"),
