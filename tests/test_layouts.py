@@ -425,3 +425,27 @@ def test_decision_protocol_with_dated_decision_headings_and_numbered_recommendat
     dates = {e.text: e.normalized for e in record.entities if e.label == "DATE"}
     # "orienterede om KKR-mødet den 8. marts": the tense is the reporting's; the meeting is 4 days later
     assert dates["8. marts"] == "2024-03-08"
+
+
+def test_case_sections_metadata_and_text_before_the_first_section_heading():
+    """An agenda-system export: "Punkt N." headings, case metadata under them, section headings
+    such as "Beslutningstema", "Sagens kerne", "Økonomisk vurdering", and an item whose case text
+    stands under the heading with no "Sagsfremstilling" printed."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "case_sections.txt"), PipelineConfig(ner="rules"))
+    assert (r.meeting.body, r.meeting.date, r.meeting.start_time) == (
+        "Social- og Sundhedsudvalget", dt.date(2024, 4, 10), "15:30")  # "Mødetidspunkt: Kl. 15.30"
+    assert [(s.kind, s.heading) for s in r.items[1].sections] == [
+        ("resume", "Beslutningstema"), ("resume", "Sagens kerne"), ("other", "Økonomisk vurdering"),
+        ("other", "Tidligere politiske beslutninger"), ("indstilling", "Indstilling"), ("referat", "Beslutning"),
+        ("bilag", "Bilag")]
+    # the case text under item 3's heading, after its case number, is a section of its own
+    first = r.items[2].sections[0]
+    assert (first.kind, first.heading) == ("sagsfremstilling", "")
+    assert first.text.startswith("Ventelisten til plejeboliger") and "24/8000" not in first.text
+    assert [(d.item_number, d.due_date, d.section) for d in r.deadlines] == [
+        ("2", dt.date(2024, 5, 3), "sagsfremstilling"), ("3", dt.date(2024, 7, 1), "sagsfremstilling")]
+    # "sender ansøgningen inden fristen og orienterer udvalget på mødet i juni": no deadline in June
+    persons = {e.normalized for e in r.entities if e.label == "PERSON"}
+    assert "Hanne Møller" in persons  # "Sagsansvarlig: Hanne Møller" over a section heading

@@ -104,7 +104,8 @@ DEADLINE_BEFORE = _c(DEADLINE_BEFORE_ROWS)
 DEADLINE_DATE_TEXT = re.compile(r"^(?:udgangen|ultimo|slutningen|primo|medio)\b", re.IGNORECASE)
 
 DEADLINE_IN_CLAUSE_ROWS: list[tuple[str, str]] = [
-    ("frist", r"\b\w*frist(?:en|er)?\b"),
+    # not "inden fristen" / "efter fristen": a deadline referred to, not the date being one
+    ("frist", r"\b(?<!inden\s)(?<!før\s)(?<!efter\s)\w*frist(?:en|er)?\b"),
     ("deadline", r"\bdeadline\b|\btidsfrist\b"),
     ("skal være", r"\bskal\s+(?:være|foreligge|sendes|indsendes|afleveres|indberettes|besvares)\b.*\b(?:senest|inden)\b"),
 ]

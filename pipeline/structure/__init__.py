@@ -13,7 +13,7 @@ from .items import PRESENTER_LINE, category_of, find_headings, find_sections, fi
 from .meeting import parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import LIST_ITEM_LINE
+from .vocabulary import ITEM_METADATA, LIST_ITEM_LINE
 
 
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
@@ -107,6 +107,11 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             else:
                 span = _span(lines, hit.index + 1, s_stop - 1, len(text))
             sections.append(Section(kind=hit.kind, heading=hit.heading.strip(), text=text[span.char_start:span.char_end], span=span))
+        preamble = _preamble_start(lines, body_start, first_section, bool(presenters))
+        if hits and preamble is not None:
+            # text under the heading before its first section heading ("Sagsfremstilling" unprinted)
+            span = _span(lines, preamble, first_section - 1, len(text))
+            sections.insert(0, Section(kind="sagsfremstilling", heading="", text=text[span.char_start:span.char_end], span=span))
         if not hits and body_start < stop and not presenters:
             span = _span(lines, body_start, stop - 1, len(text))
             body = text[span.char_start:span.char_end]
@@ -119,6 +124,26 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             ordinal=len(items) + 1, span=item_span, sections=sections,
         ))
     return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items)
+
+
+def _preamble_start(lines: list[Line], start: int, stop: int, has_presenters: bool) -> int | None:
+    """First line of content between an item heading and its first section heading, passing over
+    case metadata and the presenter paragraph; None if there is none."""
+    k = start
+    while k < stop:
+        text = lines[k].text.replace("\t", " ")
+        if ITEM_METADATA.match(text):
+            k += 1  # one line each, and the case text may follow without a blank line
+            continue
+        if has_presenters and PRESENTER_LINE.search(text):
+            k += 1
+            while k < stop and not lines[k].para_start:
+                k += 1
+            continue
+        break
+    if k >= stop or len(" ".join(ln.text for ln in lines[k:stop]).split()) < 3:
+        return None
+    return k
 
 
 def _paragraph(lines: list[Line], start: int, stop: int) -> str:

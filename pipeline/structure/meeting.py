@@ -16,10 +16,10 @@ from .vocabulary import ATTENDEE_LABEL, PLACE_LABEL, TIME_LABEL, WRITTEN_DATE_LA
 
 TIME_RANGE = re.compile(
     r"(?:kl\.?\s*)?(?P<h1>[01]?\d|2[0-3])(?:[.:](?P<m1>[0-5]\d))(?::\d\d)?\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?"
-    r"(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?"
+    r"(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?", re.I
 )
-TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>[01]?\d|2[0-3])\s*(?:-|–|til)\s*(?P<h2>[01]?\d|2[0-3])\b")
-SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>[01]?\d|2[0-3])[:](?P<m2>[0-5]\d)\b)")
+TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>[01]?\d|2[0-3])\s*(?:-|–|til)\s*(?P<h2>[01]?\d|2[0-3])\b", re.I)
+SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>[01]?\d|2[0-3])[:](?P<m2>[0-5]\d)\b)", re.I)
 BODY_NOISE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol)\s+(?:(?:fra|af|for|til)\s+)?(?:(?:mødet|møde)\s+(?:i|med)\s+)?", re.I)
 BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:den|d\.|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
 BODY_DASH_REFERAT = re.compile(

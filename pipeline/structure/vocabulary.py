@@ -25,9 +25,13 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"orientering", "orientering"),
     (r"bemærkning(?:er)?", "bemaerkninger"),
     (r"bilag(?:sliste)?", "bilag"),
+    (r"beslutningstema|sagens\s+kerne|problemstilling|sammendrag|indledning", "resume"),
+    (r"historik|status|høringssvar|borgerinddragelse", "sagsfremstilling"),
     (r"økonomi(?:ske\s+konsekvenser)?|lovgrundlag|retsgrundlag|høring|kommunikation|tidsplan|videre\s+proces|"
-     r"beslutningskompetence|tidligere\s+beslutninger|vurdering|administrationens\s+vurdering|"
-     r"konsekvenser|risikovurdering|handicappolitik|proces", "other"),
+     r"beslutningskompetence|tidligere\s+(?:politiske\s+)?beslutninger|vurdering|administrationens\s+vurdering|"
+     r"(?:økonomisk|juridisk|faglig)\s+vurdering|(?:bevillingsmæssige|personalemæssige|miljømæssige|"
+     r"sundhedsmæssige|erhvervsmæssige)\s+konsekvenser|"
+     r"konsekvenser|risikovurdering|handicappolitik|proces|klima(?:\s+og\s+miljø)?|bæredygtighed", "other"),
 ]
 SECTION_PATTERNS = [(re.compile(rf"^(?:{p})$", re.I), kind) for p, kind in SECTION_HEADINGS]
 
@@ -81,6 +85,10 @@ ABSENT_TAIL = re.compile(r"\s*(?:,|[-–])\s*(?:meldt\s+)?(?:afbud|fraværende|f
 
 TIME_LABEL = re.compile(r"^\s*(?:tidspunkt|mødetidspunkt|mødedato|dato\s+og\s+tid|tid|dato\s+og\s+tidspunkt|mødetid|afholdt)\s*:?\s*", re.I)
 PLACE_LABEL = re.compile(r"^\s*(?:sted|mødested|mødelokale|lokale|lokation|adresse)\s*:\s*(?P<rest>.*)$", re.I)
+# Case metadata under an item heading ("Sagsnr.: 24/7788", "Sagsansvarlig: Hanne Møller"): no content.
+ITEM_METADATA = re.compile(
+    r"^\s*(?:sagsnr|sags-?id|sagsnummer|j\.?\s*nr|journalnr|dokumentnr|sagsansvarlig|sagsbehandler|"
+    r"ansvarlig|forfatter|kle|åben|lukket|åbent\s+punkt|lukket\s+punkt)\b", re.I)
 WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail)\b", re.I)
 PRESENTER_LINE = re.compile(r"^(?:intro\s+|oplæg\s+|fremlæggelse\s+|præsentation\s+)?ved\s*:?\s+(?P<rest>.+)$", re.I)
 
