@@ -85,6 +85,13 @@ def test_split_sentences_offsets():
     ("Forslaget faldt.", "rejected"),
     ("Sagen oversendes til byrådet med udvalgets anbefaling.", "recommended"),
     ("Sagen blev trukket af dagsordenen.", "postponed"),
+    ("Sagen sendes tilbage til Børne- og Skoleudvalget.", "postponed"),
+    ("Byrådet valgte Anne Hansen som formand for Folkeoplysningsudvalget.", "appointed"),
+    ("Udvalget valgte at udsætte sagen til næste møde.", "postponed"),  # 'valgte at' is no election
+    ("Udvalget kunne tiltræde indstillingen.", "approved"),
+    ("Udvalget kunne ikke tiltræde indstillingen.", "rejected"),
+    ("Der blev givet en tillægsbevilling på 2,1 mio. kr.", "approved"),
+    ("Et flertal (A, F, Ø) stemte for indstillingen.", "approved"),
 ])
 def test_decision_kinds(sentence, kind):
     assert classify(sentence) == kind
@@ -136,6 +143,7 @@ def test_deadlines(sentence, due):
     "Vi når ikke at blive færdige inden udgangen af 2024.",     # negated
     "Kommunen har senest i 2023 tilbudt pladser.",              # 'senest' = most recently, no day
     "På den kommende konference den 11. maj 2024 drøftes evalueringen.",
+    "Administrationen sender ansøgningen inden fristen og orienterer udvalget den 12. juni.",  # a deadline referred to
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []

@@ -44,7 +44,9 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("noted", r"\b(?:orienteringen|redegørelsen|status(?:en)?|meddelelsen)\s+(?:blev\s+)?(?:noteret|taget\s+til\s+orientering)\b"),
     # approved
     ("approved", rf"\bgodkend(?:er|es|t)\b|{NOT_ATTRIBUTIVE}godkendte\b"),
-    ("approved", r"\b(?:tiltræder|tiltrådte|tiltrådt|tiltrædes)\b"),
+    ("approved", r"\b(?:tiltræder|tiltrådte|tiltrådt|tiltrædes)\b|\b(?:kan|kunne)\s+tiltræde\b"),
+    ("approved", r"\b(?:givet|meddelt|gives|meddeles)\s+(?:en\s+)?(?:tillægs|anlægs)?bevilling\b"),
+    ("approved", r"\bflertal(?:let)?\b.{0,40}?\b(?:stemte|stemmer)\s+for\b"),  # "Et flertal (A, F, Ø) stemte for indstillingen"
     ("approved", r"\b(?:blev|er|bliver)\s+vedtaget\b|\bvedtag(?:er|es)\b|\bvedtog\b"),
     ("approved", r"\bindstillingen\s+(?:blev\s+)?(?:fulgt|følges)\b"),
     ("approved", r"^vedtaget\b|\bimødekom(?:mer|mes|met)?\b|\bbevilge(?:r|de|s)\b|\b(?:blev|er|bliver)\s+bevilget\b"),
@@ -67,11 +69,15 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("supported", r"\bstøtte(?:r|de|s)\b|\btilslut(?:ter|tede)\s+sig\b"),
     ("supported", rf"\b(?:vurderer|vurderede|mener|menes|finder|fandt)\b,?\s+at\b{GAP}\s+bør\b"),
     # postponed
-    ("postponed", r"\budsæt(?:tes|ter)\b|\budsatte\b(?!\s+for)|\b(?:blev|er|bliver)\s+udsat\b(?!\s+for)"),
+    ("postponed", r"\budsæt(?:tes|ter)\b|\b(?:at|vil|skal)\s+udsætte\b|\budsatte\b(?!\s+for)|\b(?:blev|er|bliver)\s+udsat\b(?!\s+for)"),
     ("postponed", r"\b(?:blev|er)\s+udskudt\b|\bgenoptages\b|\bsættes\s+på\s+(?:igen|næste\s+møde|et\s+senere\s+møde)\b"),
     ("postponed", r"\b(?:trukket|taget|tages|trækkes)\s+af\s+dagsordenen\b"),
+    ("postponed", r"\b(?:sendes|sendt|oversendes)\s+tilbage\s+til\b|\breturneres\s+til\b|\bhjemvis(?:es|t)\b"),
     # appointed
     ("appointed", r"\budpeg(?:es|ede|et)\b|\b(?:blev|er)\s+udpeget\b"),
+    # "valgte Anne Hansen som formand", not "valgte at udsætte sagen til …"
+    ("appointed", r"\b(?:valgte|genvalgte)\s+(?!at\b)(?:\S+\s+){1,4}(?:som|til)\s+(?:\w*formand|medlem|repræsentant|"
+                  r"suppleant|observatør|næstformand)\b"),
     ("appointed", r"\bmeldte\s+sig\b|\b(?:blev|er)\s+(?:valgt|genvalgt|konstitueret)\b|\bvælges\s+som\b"),
 ]
 DECISION_PATTERNS = _c(DECISION_ROWS)

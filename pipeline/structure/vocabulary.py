@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-# Section headings inside an agenda item → section kind.
+# Section headings inside an agenda item → section kind. A word that is also a common item title
+# ("Status", "Høringssvar", "Klima") is left out: a numbered title that reads as a section
+# heading is not taken for an item.
 SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"(?:referat|beslutning(?:er)?|afgørelse|konklusion|protokol(?:lat)?)(?:\s+(?:den|d\.|fra|af|i)\b.*)?", "referat"),
     # "Beslutning og opfølgning", "Referat/aftaler", "Konklusion og handlinger" (table column headers)
@@ -26,12 +28,11 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"bemærkning(?:er)?", "bemaerkninger"),
     (r"bilag(?:sliste)?", "bilag"),
     (r"beslutningstema|sagens\s+kerne|problemstilling|sammendrag|indledning", "resume"),
-    (r"historik|status|høringssvar|borgerinddragelse", "sagsfremstilling"),
     (r"økonomi(?:ske\s+konsekvenser)?|lovgrundlag|retsgrundlag|høring|kommunikation|tidsplan|videre\s+proces|"
      r"beslutningskompetence|tidligere\s+(?:politiske\s+)?beslutninger|vurdering|administrationens\s+vurdering|"
      r"(?:økonomisk|juridisk|faglig)\s+vurdering|(?:bevillingsmæssige|personalemæssige|miljømæssige|"
      r"sundhedsmæssige|erhvervsmæssige)\s+konsekvenser|"
-     r"konsekvenser|risikovurdering|handicappolitik|proces|klima(?:\s+og\s+miljø)?|bæredygtighed", "other"),
+     r"konsekvenser|risikovurdering|handicappolitik|proces", "other"),
 ]
 SECTION_PATTERNS = [(re.compile(rf"^(?:{p})$", re.I), kind) for p, kind in SECTION_HEADINGS]
 
