@@ -449,3 +449,28 @@ def test_case_sections_metadata_and_text_before_the_first_section_heading():
     # "sender ansøgningen inden fristen og orienterer udvalget på mødet i juni": no deadline in June
     persons = {e.normalized for e in r.entities if e.label == "PERSON"}
     assert "Hanne Møller" in persons  # "Sagsansvarlig: Hanne Møller" over a section heading
+
+
+def test_participant_labels_without_blank_lines_and_other_fields_ending_the_list():
+    s = _structure("""Referat
+Ældrerådet
+Mødedato: 3. september 2024 kl. 10.00-12.00
+Til stede: Inger Marie Poulsen (formand), Bent Kristiansen (næstformand), Hanne Lykke, Poul Erik Dam
+Fraværende med afbud: Grethe Sand
+Ikke mødt: Ole Bæk
+Øvrige deltagere: Sundhedschef Lise Krogh, Holstebro Kommune
+Referent: Mads Tange
+
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+""")
+    assert [(a.name, a.organization, a.role, a.status) for a in s.attendees] == [
+        ("Inger Marie Poulsen", None, "formand", "present"),
+        ("Bent Kristiansen", None, "næstformand", "present"),
+        ("Hanne Lykke", None, None, "present"),
+        ("Poul Erik Dam", None, None, "present"),
+        ("Grethe Sand", None, None, "absent"),
+        ("Ole Bæk", None, None, "absent"),
+        ("Lise Krogh", "Holstebro Kommune", "Sundhedschef", "present"),
+    ]  # "Referent:" is another field: the list ends there

@@ -18,7 +18,7 @@ from ..cleaning import Line
 from ..gazetteer import canonical_municipality, is_first_name
 from ..models import Attendee
 from .vocabulary import (
-    ABSENT_LABEL, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, ORG_WORDS, PARTY_MARK, ROLE_CELL, ROLE_PREFIX, TABLE_HEADER_CELL,
+    ABSENT_LABEL, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, FIELD_LABEL, ORG_WORDS, PARTY_MARK, ROLE_CELL, ROLE_PREFIX, TABLE_HEADER_CELL,
 )
 
 PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
@@ -158,6 +158,12 @@ def _is_comma_list(text: str) -> bool:
     return len(parts) == 2 and all(_is_person(ABSENT_MARK.sub("", p).strip()) or EMAIL.match(p) for p in parts)
 
 
+def _other_field(text: str) -> bool:
+    """A labelled front-page line that is no participant label and no role ("Formand: …")."""
+    m = FIELD_LABEL.match(text)
+    return bool(m) and not ATTENDEE_LABEL.match(text) and not ROLE_CELL.match(m.group("label"))
+
+
 def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Cell]:
     """Cells of the attendee block starting at line `start`, with status from the labels."""
     cells: list[Cell] = []
@@ -173,11 +179,13 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             if not text:
                 i += 1
                 continue
+        elif _other_field(text):
+            break
         if _is_comma_list(text):
             # one comma-separated list, possibly wrapped over several lines of one paragraph
             j = i + 1
             while j < len(lines) and j not in stop_at and not lines[j].para_start \
-                    and not ATTENDEE_LABEL.match(lines[j].text.strip()):
+                    and not ATTENDEE_LABEL.match(lines[j].text.strip()) and not _other_field(lines[j].text.strip()):
                 text += " " + lines[j].text.strip()
                 j += 1
             for entry in _split_commas(text):

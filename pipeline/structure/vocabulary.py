@@ -57,8 +57,11 @@ CATEGORY_WORDS: list[tuple[str, str]] = [
 CATEGORY_PATTERNS = [(re.compile(p, re.I), c) for p, c in CATEGORY_WORDS]
 
 # Labels of the front page.
-PRESENT_LABELS = r"deltagere|mødedeltagere|til\s+stede|tilstede|deltog|medlemmer|fremmødte|eksterne\s+deltagere|gæster|desuden\s+deltog|fra\s+administrationen|fra\s+sekretariatet"
-ABSENT_LABELS = r"afbud|fraværende|fravær|ikke\s+til\s+stede|afbud\s+fra|forfald"
+PRESENT_LABELS = (r"deltagere(?:\s+fra\s+[\wæøå\-]+(?:\s+[\wæøå\-]+)?)?|mødedeltagere|til\s+stede|tilstede|deltog|medlemmer|"
+                  r"fremmødte|eksterne\s+deltagere|øvrige\s+deltagere|andre\s+deltagere|gæster|desuden\s+deltog|"
+                  r"fra\s+administrationen|fra\s+sekretariatet")
+ABSENT_LABELS = (r"afbud|fraværende(?:\s+med(?:\s+afbud)?|\s+uden\s+afbud)?|fravær|ikke\s+til\s+stede|afbud\s+fra|"
+                 r"meldt\s+afbud|forfald|ikke\s+mødt|udeblevet|udeblev")
 # "Deltagere: A, B" or a bare "Deltagere" line over a table (then `rest` is None)
 ATTENDEE_LABEL = re.compile(rf"^\s*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})\s*(?::\s*(?P<rest>.*)|$)", re.I)
 # Header rows of participant tables: "Navn | Kommune | Funktion".
@@ -66,6 +69,8 @@ TABLE_HEADER_CELL = re.compile(
     r"^(?:navn|name|deltager|organisation|kommune|myndighed|forvaltning|afdeling|repræsenterer|repræsentant\s+for|"
     r"funktion|rolle|titel|stilling|e-?mail|mail|tlf\.?|telefon)$", re.I)
 ABSENT_LABEL = re.compile(rf"^(?:{ABSENT_LABELS})$", re.I)
+# Any other front-page field ("Referent: Mads Tange", "Mødeleder: …"): ends a participant list.
+FIELD_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅ][\wæøå.\-]*(?:\s+[\wæøå.\-]+){0,3})\s*:\s*(?P<rest>.*)$")
 ABSENT_MARK = re.compile(r"\(\s*\*?\s*(?:fraværende|afbud|fravær|ikke\s+til\s+stede)\s*\*?\s*\)", re.I)
 
 # Titles printed before a participant's name ("Borgmester Helle Gade", "1. viceborgmester Lars
