@@ -474,3 +474,13 @@ Godkendt.
         ("Ole Bæk", None, None, "absent"),
         ("Lise Krogh", "Holstebro Kommune", "Sundhedschef", "present"),
     ]  # "Referent:" is another field: the list ends there
+
+
+@pytest.mark.parametrize("heading", ["{n}. {t}", "{n}) {t}", "Punkt nr. {n} - {t}", "Pkt. {n} {t}", "Sag nr. {n}: {t}",
+                                     "Punkt {n} – {t}", "Dagsordenspunkt {n}: {t}"])
+def test_item_heading_forms(heading):
+    titles = ["Godkendelse af dagsorden", "Budgetopfølgning", "Eventuelt"]
+    body = "\n\n".join(heading.format(n=n, t=t) + "\nBeslutning\nGodkendt." for n, t in enumerate(titles, start=1))
+    s = _structure(f"Referat\nByrådet\nMødedato: 27. maj 2024\n\n{body}\n")
+    assert [(i.number, i.title) for i in s.items] == [("1", titles[0]), ("2", titles[1]), ("3", titles[2])]
+    assert all([x.kind for x in i.sections] == ["referat"] for i in s.items)

@@ -20,9 +20,9 @@ from ..dates import MONTHS
 from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, PRESENTER_LINE, SECTION_PATTERNS
 
 # "1.2 Title", "4. Title", and running numbers over a year's meetings ("145. Title", dot required)
-NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))\.?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))(?:\.|\))?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
 PUNKT = re.compile(
-    r"^(?:(?:åbent|lukket)\s+)?(?:ad\s+(?:punkt|pkt\.?)?|punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
+    r"^(?:(?:åbent|lukket)\s+)?(?:ad\s+(?:punkt|pkt\.?)?|(?:punkt|pkt\.?)(?:\s+nr\.?)?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
     r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
     re.I,
 )
