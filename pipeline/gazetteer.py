@@ -327,6 +327,33 @@ def _list_mentions(text: str) -> list[PlaceMention]:
     return out
 
 
+# not "Kommune, Aarhus Universitet" / "Randers Regnskov": a capitalised word after it makes a longer name
+_NEXT_ITEM = re.compile(rf"^{_SEP}(?P<name>{_NAME})(?![\wæøå])(?![ \t]+[A-ZÆØÅ])(?!{_SP}[Kk]ommune)")
+_PREVIOUS_ITEM = re.compile(rf"(?<![\w-])(?P<name>{_NAME}){_SEP}$")
+
+
+def _coordinated_mentions(text: str, explicit: list[PlaceMention]) -> list[PlaceMention]:
+    """A bare municipality name joined to an explicit one: "Århus Kommune og Aabenraa",
+    "Favrskov og Aarhus Kommune" (exact names only)."""
+    out: list[PlaceMention] = []
+    for e in explicit:
+        if e.kind != "municipality":
+            continue
+        after = _NEXT_ITEM.match(text[e.end: e.end + 60])
+        if after:
+            start = e.end + after.start("name")
+            official = _lookup_municipality(after.group("name"), fuzzy=False)
+            if official:
+                out.append(PlaceMention(start, start + len(after.group("name")), after.group("name"), official, "municipality"))
+        before = _PREVIOUS_ITEM.search(text[max(0, e.start - 60): e.start])
+        if before:
+            start = max(0, e.start - 60) + before.start("name")
+            official = _lookup_municipality(before.group("name"), fuzzy=False)
+            if official and not _POSTCODE_BEFORE.search(text[max(0, start - 6): start]):
+                out.append(PlaceMention(start, start + len(before.group("name")), before.group("name"), official, "municipality"))
+    return out
+
+
 def _overlaps(a: PlaceMention, b: PlaceMention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -335,7 +362,9 @@ def find_municipalities(text: str) -> list[PlaceMention]:
     """All municipality and region mentions, in text order; offsets exact on `text`."""
     kept: list[PlaceMention] = []
     # Explicit constructions win over list items covering the same words.
-    for group in (_region_mentions(text), _explicit_mentions(text), _list_mentions(text), _office_mentions(text)):
+    explicit = _explicit_mentions(text)
+    for group in (_region_mentions(text), explicit, _list_mentions(text), _office_mentions(text),
+                  _coordinated_mentions(text, explicit)):
         for mention in group:
             if not any(_overlaps(mention, k) for k in kept):
                 kept.append(mention)

@@ -86,6 +86,11 @@ FIND = [
      [("Lyngby-Taarbæk", "Lyngby-Taarbæk Kommune"), ("Høje Taastrup", "Høje-Taastrup Kommune"), ("Fakse", "Faxe Kommune")]),
     ("Ringkøbing Skjern og Herning", [("Ringkøbing Skjern", "Ringkøbing-Skjern Kommune"), ("Herning", "Herning Kommune")]),
     ("Brønderslev-Dronninglund Kommune", [("Brønderslev-Dronninglund Kommune", "Brønderslev Kommune")]),
+    # a bare name joined to an explicit one
+    ("Århus Kommune og Aabenraa deltager", [("Århus Kommune", "Aarhus Kommune"), ("Aabenraa", "Aabenraa Kommune")]),
+    ("Favrskov og Aarhus Kommune deltager", [("Favrskov", "Favrskov Kommune"), ("Aarhus Kommune", "Aarhus Kommune")]),
+    ("Kontakt Viborg Kommune, Aarhus Universitet", [("Viborg Kommune", "Viborg Kommune")]),
+    ("Skive Kommune og Hammel Idrætsforening", [("Skive Kommune", "Skive Kommune")]),
 ]
 
 

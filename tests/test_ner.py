@@ -118,6 +118,9 @@ def test_person_normalised_to_fullest_form():
     assert norm.normalize("formanden Lotte Henriksen") == "Lotte Henriksen"
     assert norm.normalize("mesm@viborg.dk") is None
     assert norm.normalize("Rigmor") is None  # a lone first name nobody carries in full
+    norm = PersonNormalizer(["Jens Peter Hansen", "Anne Marie Holm", "Anne Marie Kjær"])
+    assert norm.normalize("Jens Peter") == "Jens Peter Hansen"  # first names without the surname
+    assert norm.normalize("Anne Marie") is None  # two people begin that way
 
 
 def test_entities_on_a_real_pdf(records):

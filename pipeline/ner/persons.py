@@ -175,6 +175,11 @@ class PersonNormalizer:
                 return full
             if len(tokens) >= 2 and tokens[0] == ftoks[0] and tokens[-1] == ftoks[-1]:
                 return full  # "Hans Mariegaard" → "Hans Chr. Mariegaard"
+            if 2 <= len(tokens) < len(ftoks) and ftoks[:len(tokens)] == tokens:
+                # "Jens Peter" → "Jens Peter Hansen", when no one else begins that way
+                if sum(f.split()[:len(tokens)] == tokens for f in self.full) == 1:
+                    return full
+                return None
             if len(tokens) == 1 and (tokens[0] in (ftoks[0], ftoks[-1])):
                 matches = [f for f in self.full if tokens[0] in (f.split()[0], f.split()[-1])]
                 if len(matches) == 1:
