@@ -484,3 +484,14 @@ def test_item_heading_forms(heading):
     s = _structure(f"Referat\nByrådet\nMødedato: 27. maj 2024\n\n{body}\n")
     assert [(i.number, i.title) for i in s.items] == [("1", titles[0]), ("2", titles[1]), ("3", titles[2])]
     assert all([x.kind for x in i.sections] == ["referat"] for i in s.items)
+
+
+def test_two_column_front_page_with_tab_instead_of_colon():
+    s = _structure("Referat\nHandicaprådet\nDato\t12. marts 2024\nTid\t17.00-19.00\nSted\tByrådssalen, Rådhuset\n"
+                   "Deltagere\tAnders Jensen, Birgitte Holm, Carsten Nielsen\nAfbud\tDorthe Madsen\n\n"
+                   "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    m = s.meeting
+    assert (m.body, m.date, m.start_time, m.end_time, m.location) == (
+        "Handicaprådet", dt.date(2024, 3, 12), "17:00", "19:00", "Byrådssalen, Rådhuset")
+    assert [(a.name, a.status) for a in s.attendees] == [
+        ("Anders Jensen", "present"), ("Birgitte Holm", "present"), ("Carsten Nielsen", "present"), ("Dorthe Madsen", "absent")]

@@ -172,7 +172,7 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
     while i < len(lines) and i not in stop_at:
         line = lines[i]
         text = line.text.strip()
-        label = ATTENDEE_LABEL.match(text.replace("\t", " ", 1) if "\t" in text[:30] else text)
+        label = ATTENDEE_LABEL.match(text)
         if label:
             status = "absent" if ABSENT_LABEL.match(re.sub(r"\s+", " ", label.group("label").strip())) else "present"
             text = (label.group("rest") or "").strip()

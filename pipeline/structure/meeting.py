@@ -36,7 +36,7 @@ BODY_LINE = re.compile(
     # "Udvalg for Social og Handicap", "Rådet for Bæredygtig Udvikling"
     rf"|^(?P<body_for>(?=[A-ZÆØÅ])(?:[\wæøå\-]+\s+)?{_BODY_NOUN}\s+for\s+[A-ZÆØÅa-zæøå][\wæøå\-]*(?:,?\s+(?:og\s+)?[\wæøå\-]+){{0,6}})$"
 )
-DATE_LABEL = re.compile(r"^\s*(?:mødedato|dato)\s*:", re.I)
+DATE_LABEL = re.compile(r"^[ ]*(?:mødedato|dato)[ ]*(?::|\t)", re.I)
 MINUTES_FIELD = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|protokol|side\s+\d+.*)$", re.I)
 # "Kl. 10.00 - 12.30 på Hotel Scandic, Silkeborg": the place after the time
 PLACE_AFTER_TIME = re.compile(r"^\s*(?:[-–,]\s*)?(?:på|i)\s+(?P<place>[A-ZÆØÅ].{2,80})$")
@@ -198,7 +198,7 @@ def _body_from_name_line(lines: list[Line], date_line: int | None) -> str | None
 def _location(lines: list[Line], date_line: int | None, dated: list[int]) -> str | None:
     parts: list[str] = []
     for i, line in enumerate(lines[:80]):
-        m = PLACE_LABEL.match(line.text.replace("\t", " ", 1))
+        m = PLACE_LABEL.match(line.text)
         if not m:
             continue
         chunk = [m.group("rest")]

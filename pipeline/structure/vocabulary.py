@@ -63,7 +63,8 @@ PRESENT_LABELS = (r"deltagere(?:\s+fra\s+[\wæøå\-]+(?:\s+[\wæøå\-]+)?)?|m�
 ABSENT_LABELS = (r"afbud|fraværende(?:\s+med(?:\s+afbud)?|\s+uden\s+afbud)?|fravær|ikke\s+til\s+stede|afbud\s+fra|"
                  r"meldt\s+afbud|forfald|ikke\s+mødt|udeblevet|udeblev")
 # "Deltagere: A, B" or a bare "Deltagere" line over a table (then `rest` is None)
-ATTENDEE_LABEL = re.compile(rf"^\s*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})\s*(?::\s*(?P<rest>.*)|$)", re.I)
+# (a TAB may stand for the colon: two-column front pages print "Deltagere<TAB>A, B")
+ATTENDEE_LABEL = re.compile(rf"^[ ]*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})[ ]*(?:(?::|\t)\s*(?P<rest>.*)|$)", re.I)
 # Header rows of participant tables: "Navn | Kommune | Funktion".
 TABLE_HEADER_CELL = re.compile(
     r"^(?:navn|name|deltager|organisation|kommune|myndighed|forvaltning|afdeling|repræsenterer|repræsentant\s+for|"
@@ -90,7 +91,7 @@ PARTY_MARK = re.compile(r"\s*\((?:[ABCDFIKMOVÆØÅ]|SF|LA|DF|RV|EL|KD)\)")
 ABSENT_TAIL = re.compile(r"\s*(?:,|[-–])\s*(?:meldt\s+)?(?:afbud|fraværende|fravær|forfald)\s*$", re.I)
 
 TIME_LABEL = re.compile(r"^\s*(?:tidspunkt|mødetidspunkt|mødedato|dato\s+og\s+tid|tid|dato\s+og\s+tidspunkt|mødetid|afholdt)\s*:?\s*", re.I)
-PLACE_LABEL = re.compile(r"^\s*(?:sted|mødested|mødelokale|lokale|lokation|adresse)\s*:\s*(?P<rest>.*)$", re.I)
+PLACE_LABEL = re.compile(r"^[ ]*(?:sted|mødested|mødelokale|lokale|lokation|adresse)[ ]*(?::|\t)\s*(?P<rest>.*)$", re.I)
 # Case metadata under an item heading ("Sagsnr.: 24/7788", "Sagsansvarlig: Hanne Møller"): no content.
 ITEM_METADATA = re.compile(
     r"^\s*(?:sagsnr|sags-?id|sagsnummer|j\.?\s*nr|journalnr|dokumentnr|sagsansvarlig|sagsbehandler|"
