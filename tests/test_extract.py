@@ -166,6 +166,7 @@ def test_not_deadlines(sentence):
     ("Skulle der være kommuner, der ønsker at deltage, bedes det tilkendegivet senest den 15. december.", None, "bedes"),
     ("Alle medlemmer bedes sende bemærkninger til sekretariatet.", "Alle medlemmer", "bedes"),
     ("Borgmesteren vil tage kontakt til ministeriet.", "Borgmesteren", "vil tage kontakt"),
+    ("Netværket drøftede oplægget og besluttede at gennemføre forløbet i 2025.", "Netværket", "gennemføre"),
 ])
 def test_action_items(sentence, owner, action_start):
     acts = actions_in_sentence(sentence)

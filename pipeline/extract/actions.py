@@ -79,6 +79,15 @@ def _owner(segment: str) -> str | None:
     return seg
 
 
+# "Netværket drøftede oplægget og (besluttede …)": the subject of the first of two joined verbs
+COORDINATED_HEAD = re.compile(r"^(?P<subject>.+?)\s+[a-zæøå]+(?:ede|te)\b[^,]*\s+og\s*$")
+
+
+def _coordinated_subject(head: str) -> str | None:
+    m = COORDINATED_HEAD.match(LEADING_ADVERBS.sub("", head.strip(" ,")))
+    return _owner(m.group("subject")) if m else None
+
+
 def _future_ok(verb: Verb, clause: str) -> bool:
     return verb.label not in FUTURE_ONLY_VERBS or bool(FUTURE_MARKER.search(clause))
 
@@ -140,7 +149,7 @@ def _leadin_action(clause: str, base: int) -> Action | None:
         if label == "decided" and not (verbs or modal):
             return None
         if first_verb == 0:  # "DAS aftaler, at gå videre ..." -> the main subject is the owner
-            owner = _owner(clause[:m.start()])
+            owner = _owner(clause[:m.start()]) or _coordinated_subject(clause[:m.start()])
         elif first_verb is not None:
             owner = _owner(tail[:first_verb])
         else:
