@@ -168,3 +168,20 @@ def test_streets_and_institutions_named_after_people_are_no_persons():
     assert names_a_street(text, text.index(" Vej"))
     assert names_a_street(text, text.index(" Instituttet"))
     assert not names_a_street("Niels Bohr deltog.", len("Niels Bohr"))
+
+
+def test_a_common_word_opening_a_sentence_is_no_organisation_or_place():
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    from pipeline.ner.entities import _plausible_org_or_place
+
+    doc = spacy.blank("da")("Anbefales. Administrationen sender svar, og Byrådet samt Venstre behandler sagen i Aarhus.")
+    spans = {t.text: SpacySpan(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text[:1].isupper()}
+    assert not _plausible_org_or_place(spans["Anbefales"])          # common word, sentence start
+    assert not _plausible_org_or_place(spans["Administrationen"])
+    assert _plausible_org_or_place(spans["Byrådet"])                # mid-sentence capital: kept
+    assert _plausible_org_or_place(spans["Venstre"])                # on the organisation list
+    assert _plausible_org_or_place(spans["Aarhus"])                 # a place
+    doc2 = spacy.blank("da")("Aarhus har besluttet det.")
+    assert _plausible_org_or_place(SpacySpan(doc2, 0, 1, label="ORG"))  # a place opening a sentence

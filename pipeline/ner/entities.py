@@ -196,9 +196,25 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
 
 
 def _plausible_org_or_place(ent) -> bool:
-    """Not a party letter ("(C)") nor a front-page label ("Fraværende:", "Mødested:")."""
+    """Not a party letter ("(C)"), a front-page label ("Fraværende:", "Mødested:"), nor one
+    common word capitalised only because it opens a sentence ("Anbefales.", "Teknik og …")."""
     following = ent.doc.text[ent.end_char: ent.end_char + 1]
-    return len(ent.text) >= 2 and following != ":"
+    if len(ent.text) < 2 or following == ":":
+        return False
+    opens_sentence = ent.doc.text[:ent.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
+    return not (len(ent) == 1 and opens_sentence and ent.text.casefold() in _common_words())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Frequent Danish words (wordfreq Zipf ≥ 3.5) that are on none of the name, place and
+    organisation lists: capitalised at a sentence start they are no evidence of a name."""
+    from .lexicon import ZIPF_BANDS, default_lists
+
+    lists = default_lists()
+    names = {w.casefold() for key in ("first_name", "last_name", "place", "org_name") for w in lists[key]}
+    common = {w for key, floor in ZIPF_BANDS if floor >= 3.5 for w in lists[key]}
+    return frozenset(common - names)
 
 
 def _entity(loc: _Locator, label: str, start: int, end: int, printed: str, normalized: str | None, source: str) -> Entity:
