@@ -78,10 +78,9 @@ def _pdf_furniture(pages: list[RawPage]) -> set[tuple[int, int]]:
 
 def _is_section_heading(text: str) -> bool:
     # imported here: the structure package builds on this module's Line
-    from .structure.vocabulary import SECTION_PATTERNS
+    from .structure.items import section_kind
 
-    head = re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
-    return any(pattern.match(head) for pattern, _ in SECTION_PATTERNS)
+    return section_kind(text) is not None
 
 
 def _text_furniture(pages: list[RawPage]) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:

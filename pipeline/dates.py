@@ -16,8 +16,8 @@ Conventions
   den 18. november", "siden den 1. september"): then the latest occurrence on or before
   ``ref_date``. After a verb that only reports ("orienterede om KKR-mødet den 8. marts",
   "oplyste, at ... den 2. april") the tense belongs to the reporting, not to the event: then
-  the occurrence nearest ``ref_date``, on either side. A year-less date directly followed by a dated one ("fra den 1. marts til den
-  15. april 2021", "1.-3. juni 2024") borrows that year. A weekday ("mandag den 18. marts")
+  the occurrence nearest ``ref_date``, on either side. A year-less date directly followed by a
+  dated one ("fra den 1. marts til den 15. april 2021", "1.-3. juni 2024") borrows that year. A weekday ("mandag den 18. marts")
   picks the neighbouring year in which the weekday fits.
 * ``ref_date=None``: `find_dates` uses the first fully dated day in the text (minutes open
   with the meeting date), else today; `parse_date` uses today.

@@ -334,23 +334,21 @@ _PREVIOUS_ITEM = re.compile(rf"(?<![\w-])(?P<name>{_NAME}){_SEP}$")
 
 def _coordinated_mentions(text: str, explicit: list[PlaceMention]) -> list[PlaceMention]:
     """A bare municipality name joined to an explicit one: "Århus Kommune og Aabenraa",
-    "Favrskov og Aarhus Kommune" (exact names only)."""
+    "Favrskov og Aarhus Kommune" (exact names only, never after a postcode)."""
     out: list[PlaceMention] = []
     for e in explicit:
         if e.kind != "municipality":
             continue
+        window = max(0, e.start - 60)
         after = _NEXT_ITEM.match(text[e.end: e.end + 60])
-        if after:
-            start = e.end + after.start("name")
-            official = _lookup_municipality(after.group("name"), fuzzy=False)
-            if official:
-                out.append(PlaceMention(start, start + len(after.group("name")), after.group("name"), official, "municipality"))
-        before = _PREVIOUS_ITEM.search(text[max(0, e.start - 60): e.start])
-        if before:
-            start = max(0, e.start - 60) + before.start("name")
-            official = _lookup_municipality(before.group("name"), fuzzy=False)
+        before = _PREVIOUS_ITEM.search(text[window: e.start])
+        for m, base in ((after, e.end), (before, window)):
+            if m is None:
+                continue
+            start, name = base + m.start("name"), m.group("name")
+            official = _lookup_municipality(name, fuzzy=False)
             if official and not _POSTCODE_BEFORE.search(text[max(0, start - 6): start]):
-                out.append(PlaceMention(start, start + len(before.group("name")), before.group("name"), official, "municipality"))
+                out.append(PlaceMention(start, start + len(name), name, official, "municipality"))
     return out
 
 

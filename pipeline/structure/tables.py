@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..cleaning import Line
-from .vocabulary import SECTION_PATTERNS
+from .items import section_kind
 
 # The first cell of a row: "1", "1.", "Pkt. 1", "Punkt 1"
 ROW_NUMBER = re.compile(r"^(?:(?:pkt\.?|punkt)\s*)?(?P<num>\d{1,3})\.?$", re.I)
@@ -55,14 +55,25 @@ def _merge_columns(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, .
     return tuple(sorted(a + tuple(x for x in b if not _near(x, a))))
 
 
-def _inside(line: Line, row: _Row, columns: tuple[float, ...]) -> bool:
-    """A line between two rows belongs to the table: it starts in the title column or right of
-    it, or it is the header row repeated (bold, every cell at one of the table's edges)."""
-    x = line.cell_x0[0] if line.cell_x0 else line.x0
-    if x is not None and x >= columns[0] - COLUMN_SLACK:
-        return True
-    edges = (row.number_x, *columns)
+def _left_edge(line: Line) -> float | None:
+    return line.cell_x0[0] if line.cell_x0 else line.x0
+
+
+def _in_title_columns(line: Line, columns: tuple[float, ...]) -> bool:
+    """The line starts in the title column or right of it (nothing in the number column)."""
+    x = _left_edge(line)
+    return x is not None and x >= columns[0] - COLUMN_SLACK
+
+
+def _at_edges(line: Line, edges: tuple[float, ...]) -> bool:
+    """A bold line whose every cell starts at one of the table's edges: a header row."""
     return line.bold and bool(line.cell_x0) and all(_near(x, edges) for x in line.cell_x0)
+
+
+def _inside(line: Line, row: _Row, columns: tuple[float, ...]) -> bool:
+    """A line between two rows belongs to the table: part of the upper row, or the header row
+    repeated at the top of a page."""
+    return _in_title_columns(line, columns) or _at_edges(line, (row.number_x, *columns))
 
 
 def _has_content_column(lines: list[Line], table: list[_Row]) -> bool:
@@ -110,15 +121,14 @@ def _cells(line: Line) -> list[tuple[float, str]]:
     return list(zip(line.cell_x0, line.text.split("\t"))) if line.cell_x0 else [(line.x0 or 0.0, line.text)]
 
 
-def _header(lines: list[Line], first_row: int, columns: tuple[float, ...]) -> tuple[list[str], set[int]]:
+def _header(lines: list[Line], first_row: _Row, columns: tuple[float, ...]) -> tuple[list[str], set[int]]:
     """The header text over each column and the indices of its lines: the bold lines right above
     the first row whose cells all start at the table's edges (a header cell may wrap), one of
     them with two or more cells."""
-    edges = (lines[first_row].cell_x0[0], *columns)  # the number cell's edge and the columns
+    edges = (first_row.number_x, *columns)
     chosen: list[int] = []
-    for i in range(first_row - 1, max(first_row - 4, -1), -1):
-        line = lines[i]
-        if not line.bold or not line.cell_x0 or not all(_near(x, edges) for x in line.cell_x0):
+    for i in range(first_row.first - 1, max(first_row.first - 4, -1), -1):
+        if not _at_edges(lines[i], edges):
             break
         chosen.append(i)
     if not any(len(lines[i].cell_x0) >= 2 for i in chosen):
@@ -134,7 +144,7 @@ def _header(lines: list[Line], first_row: int, columns: tuple[float, ...]) -> tu
 
 def _section_heading(header: str, is_last: bool) -> str:
     head = header.strip().rstrip(":")
-    if head and any(p.match(head) for p, _ in SECTION_PATTERNS):
+    if section_kind(head):
         return head
     return "Referat" if is_last else "Sagsfremstilling"
 
@@ -179,20 +189,12 @@ def _row_lines(lines: list[Line], start: int, stop: int, row: _Row, columns: tup
 
 
 def _row_ends(lines: list[Line], table: list[_Row]) -> list[int]:
-    """Index after each row's last line: the next row, or the first line left of the title column."""
-    columns = table[0].columns
-    ends = []
-    for n, row in enumerate(table):
-        limit = table[n + 1].first if n + 1 < len(table) else len(lines)
-        j = row.first + 1
-        while j < limit:
-            line = lines[j]
-            x = line.cell_x0[0] if line.cell_x0 else line.x0
-            if x is None or x < columns[0] - COLUMN_SLACK:
-                break
-            j += 1
-        ends.append(j)
-    return ends
+    """Index after each row's last line: the next row (`_tables` checked the lines between), and
+    for the last row the first line that starts left of the title column."""
+    end = table[-1].first + 1
+    while end < len(lines) and _in_title_columns(lines[end], table[0].columns):
+        end += 1
+    return [row.first for row in table[1:]] + [end]
 
 
 def unfold_agenda_tables(lines: list[Line]) -> list[Line]:
@@ -204,7 +206,7 @@ def unfold_agenda_tables(lines: list[Line]) -> list[Line]:
     pos = 0
     for table in tables:
         columns = table[0].columns
-        headers, header_rows = _header(lines, table[0].first, columns)
+        headers, header_rows = _header(lines, table[0], columns)
         header_texts = {lines[i].text for i in header_rows}
         ends = _row_ends(lines, table)
         out.extend(line for i, line in enumerate(lines[pos: table[0].first], start=pos) if i not in header_rows)
