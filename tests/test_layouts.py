@@ -1,6 +1,7 @@
 """Layouts other than the bundled samples: agenda-system exports with access marks, labelled
 times on separate lines, dash titles, short participant lists, a council's minutes with titles
-and party letters around the names, a regional committee, an agenda list with "Ad N." headings,
+and party letters around the names, a regional committee, a regional council protocol with a
+signature line, an agenda list with "Ad N." headings,
 running item numbers, front-page variants, a decision protocol, and three synthetic PDFs
 (participant table with a role column, running header and footer, case numbers, minutes printed
 as one table)."""
@@ -495,3 +496,30 @@ def test_two_column_front_page_with_tab_instead_of_colon():
         "Handicaprådet", dt.date(2024, 3, 12), "17:00", "19:00", "Byrådssalen, Rådhuset")
     assert [(a.name, a.status) for a in s.attendees] == [
         ("Anders Jensen", "present"), ("Birgitte Holm", "present"), ("Carsten Nielsen", "present"), ("Dorthe Madsen", "absent")]
+
+
+def test_region_protocol_with_party_letters_and_a_signature_line():
+    """A regional council's protocol: "Til stede:" members with party letters and roles, an
+    absence list, and the chair's and vice-chair's names side by side on a signature line."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "region_protocol.txt"), PipelineConfig(ner="bundled"))
+    assert (r.meeting.body, r.meeting.date, r.meeting.start_time, r.meeting.end_time) == (
+        "Regionsrådet", dt.date(2024, 6, 24), "16:00", "19:45")
+    assert [(a.name, a.role, a.status) for a in r.attendees][:2] == [
+        ("Stephanie Lose", "regionsrådsformand", "present"), ("Bo Libergren", "1. næstformand", "present")]
+    persons = {e.normalized for e in r.entities if e.label == "PERSON"}
+    # the signature line "Stephanie Lose          Bo Libergren" is two people, not one
+    assert {"Stephanie Lose", "Bo Libergren", "Mette Dalsgaard"} <= persons
+    assert not any(len(p.split()) > 3 for p in persons)
+    assert ("3", "appointed") in {(d.item_number, d.kind) for d in r.decisions}
+    assert ("2", "rejected", "Enhedslisten kunne ikke tiltræde indstillingen.") in {
+        (d.item_number, d.kind, d.text) for d in r.decisions}
+    municipalities = {e.normalized for e in r.entities if e.label == "MUNICIPALITY"}
+    assert municipalities == {"Region Syddanmark", "Esbjerg Kommune", "Kolding Kommune", "Vejle Kommune"}
+    # the model's ORG/LOC rows do not repeat those municipalities ("Kolding", "Vejle Kommuner")
+    others = {e.text for e in r.entities if e.label in ("ORG", "LOC")}
+    assert not others & {"Kolding", "Esbjerg", "Vejle", "Vejle Kommuner", "Syddanmark"}
+    assert {(d.due_date, d.section) for d in r.deadlines} == {
+        (dt.date(2024, 10, 15), "sagsfremstilling"), (dt.date(2024, 8, 30), "sagsfremstilling"),
+        (dt.date(2024, 7, 5), "referat")}

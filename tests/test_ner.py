@@ -106,6 +106,8 @@ def test_pipeline_factory_composes_components():
     ("Sekretariatet (Karina Bøgh) sender materialet", ["Karina Bøgh"]),  # a bracket before the name
     ("Anne-Marie de la Cour fra Odense Kommune", ["Anne-Marie de la Cour"]),  # particles inside
     ("Niels Bohrs Vej 30", ["Niels Bohrs"]),  # found here, dropped in find_entities (a street follows)
+    ("Stephanie Lose          Bo Libergren", ["Stephanie Lose", "Bo Libergren"]),  # a signature line's column gap
+    ("Stephanie Lose\tBo Libergren", ["Stephanie Lose", "Bo Libergren"]),
 ])
 def test_person_rules(text, expected):
     assert [m.text for m in rule_mentions(text)] == expected
@@ -121,6 +123,12 @@ def test_person_normalised_to_fullest_form():
     norm = PersonNormalizer(["Jens Peter Hansen", "Anne Marie Holm", "Anne Marie Kjær"])
     assert norm.normalize("Jens Peter") == "Jens Peter Hansen"  # first names without the surname
     assert norm.normalize("Anne Marie") is None  # two people begin that way
+    # the model's own "Jens Peter" mention does not make the short form ambiguous
+    assert PersonNormalizer(["Jens Peter Hansen", "Jens Peter"]).normalize("Jens Peter") == "Jens Peter Hansen"
+    # two attendees run together on a signature line are nobody's fuller form
+    norm = PersonNormalizer(["Stephanie Lose", "Bo Libergren", "Stephanie Lose Bo Libergren"])
+    assert norm.normalize("Stephanie Lose") == "Stephanie Lose"
+    assert norm.normalize("Bo Libergren") == "Bo Libergren"
 
 
 def test_entities_on_a_real_pdf(records):
@@ -185,3 +193,20 @@ def test_a_common_word_opening_a_sentence_is_no_organisation_or_place():
     assert _plausible_org_or_place(spans["Aarhus"])                 # a place
     doc2 = spacy.blank("da")("Aarhus har besluttet det.")
     assert _plausible_org_or_place(SpacySpan(doc2, 0, 1, label="ORG"))  # a place opening a sentence
+
+
+def test_model_org_or_place_that_only_repeats_a_found_municipality_is_dropped():
+    from pipeline.ner.backends import Backend
+    from pipeline.ner.entities import _pipeline_for, _plausible_org_or_place
+
+    nlp = _pipeline_for(Backend(name="rules"))
+    doc = nlp("Mødet med Esbjerg, Kolding og Vejle Kommuner og Aarhus Kommunes Socialforvaltning om Danske Regioner.")
+    found = {s.text for s in doc.spans["municipalities"]}
+    assert {"Kolding", "Vejle", "Aarhus Kommunes"} <= found
+    def span(text):
+        start = doc.text.index(text)
+        return doc.char_span(start, start + len(text), label="ORG")
+    assert not _plausible_org_or_place(span("Kolding"))
+    assert not _plausible_org_or_place(span("Vejle Kommuner"))
+    assert _plausible_org_or_place(span("Aarhus Kommunes Socialforvaltning"))  # more than the municipality
+    assert _plausible_org_or_place(span("Danske Regioner"))  # no municipality inside

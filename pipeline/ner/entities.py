@@ -202,7 +202,24 @@ def _plausible_org_or_place(ent) -> bool:
     if len(ent.text) < 2 or following == ":":
         return False
     opens_sentence = ent.doc.text[:ent.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
-    return not (len(ent) == 1 and opens_sentence and ent.text.casefold() in _common_words())
+    if len(ent) == 1 and opens_sentence and ent.text.casefold() in _common_words():
+        return False
+    return not _only_municipalities(ent)
+
+
+MUNICIPALITY_FILLER = re.compile(r"(?:[\s,.'’]|\bog\b|\bsamt\b|\b[Kk]ommun\w*|\b[Rr]egion\w*)*")
+
+
+def _only_municipalities(ent) -> bool:
+    """'Kolding' or 'Vejle Kommuner' tagged ORG/LOC where the gazetteer already found the
+    municipality: the MUNICIPALITY row says it better. 'Aarhus Kommunes Socialforvaltning' stays."""
+    covered = [(s.start_char, s.end_char) for s in ent.doc.spans.get("municipalities", [])
+               if s.start_char < ent.end_char and ent.start_char < s.end_char]
+    if not covered:
+        return False
+    rest = "".join(ch for i, ch in enumerate(ent.text, ent.start_char)
+                   if not any(a <= i < b for a, b in covered))
+    return bool(MUNICIPALITY_FILLER.fullmatch(rest))
 
 
 @lru_cache(maxsize=1)

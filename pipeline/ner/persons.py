@@ -94,6 +94,7 @@ def clean_candidate(text: str) -> str | None:
 
 
 TOKEN = re.compile(r"\S+")
+COLUMN_GAP = re.compile(r"\t| {2,}")
 
 
 def _name_token(tok: str) -> bool:
@@ -119,6 +120,8 @@ def rule_mentions(text: str) -> list[PersonMention]:
     tokens = []
     for m in TOKEN.finditer(text):
         lead, word, stop = _split_token(m.group(0))
+        # a column gap (a TAB or several spaces: signature lines, two-column lists) ends a name
+        stop = stop or bool(COLUMN_GAP.match(text, m.end()))
         # a word opening with a bracket or quote starts a new name: nothing before it joins
         tokens.append((m.start() + lead, word, stop))
         if lead and len(tokens) >= 2:
@@ -162,7 +165,9 @@ class PersonNormalizer:
     """Maps every printed form to the fullest form known in the document."""
 
     def __init__(self, full_names: list[str]) -> None:
-        self.full = sorted({n for n in full_names if len(n.split()) >= 2}, key=lambda n: -len(n))
+        names = {n for n in full_names if len(n.split()) >= 2}
+        # two printed names run together ("Stephanie Lose Bo Libergren" from a signature line) are no one's full name
+        self.full = sorted((n for n in names if not _two_names(n, names)), key=lambda n: -len(n))
 
     def normalize(self, text: str) -> str | None:
         name = clean_candidate(text)
@@ -177,7 +182,7 @@ class PersonNormalizer:
                 return full  # "Hans Mariegaard" → "Hans Chr. Mariegaard"
             if 2 <= len(tokens) < len(ftoks) and ftoks[:len(tokens)] == tokens:
                 # "Jens Peter" → "Jens Peter Hansen", when no one else begins that way
-                if sum(f.split()[:len(tokens)] == tokens for f in self.full) == 1:
+                if sum(f.split()[:len(tokens)] == tokens for f in self.full if len(f.split()) > len(tokens)) == 1:
                     return full
                 return None
             if len(tokens) == 1 and (tokens[0] in (ftoks[0], ftoks[-1])):
@@ -188,3 +193,8 @@ class PersonNormalizer:
         if len(tokens) < 2:
             return None  # a lone first name nobody in the document carries in full
         return name
+
+
+def _two_names(name: str, names: set[str]) -> bool:
+    tokens = name.split()
+    return any(" ".join(tokens[:k]) in names and " ".join(tokens[k:]) in names for k in range(2, len(tokens) - 1))
