@@ -523,3 +523,23 @@ def test_region_protocol_with_party_letters_and_a_signature_line():
     assert {(d.due_date, d.section) for d in r.deadlines} == {
         (dt.date(2024, 10, 15), "sagsfremstilling"), (dt.date(2024, 8, 30), "sagsfremstilling"),
         (dt.date(2024, 7, 5), "referat")}
+
+
+def test_role_in_brackets_after_the_organisation():
+    s = _structure("""Referat af møde i Socialdirektørforum Hovedstaden
+
+Dato: Torsdag d. 7. marts 2024
+
+Deltagere:
+Lone Wetterstrøm, Københavns Kommune (formand)
+Jakob Dam Nielsen, Frederiksberg Kommune
+Pia Kragh, KKR-sekretariatet (referent)
+
+Ad 1. Godkendelse af dagsorden
+Referat:
+Dagsordenen blev godkendt.
+""")
+    assert [(a.name, a.organization, a.role) for a in s.attendees] == [
+        ("Lone Wetterstrøm", "Københavns Kommune", "formand"),
+        ("Jakob Dam Nielsen", "Frederiksberg Kommune", None),
+        ("Pia Kragh", "KKR-sekretariatet", "referent")]

@@ -24,7 +24,7 @@ from .common import Sentence, clean, sentences_of
 from .deadlines import deadline_hits
 from .patterns import (
     ACTION_EXCLUDE, ACTION_LEADINS, CLAUSE_SPLIT, DUE_AT_MEETING, FUTURE_MARKER, FUTURE_ONLY_VERBS,
-    MODALS, NON_OWNERS, POSSIBILITY_BEFORE, REQUEST, RUN_IN_LABEL, TASK_VERBS,
+    MODALS, MUST_HAVE_DONE, NON_OWNERS, POSSIBILITY_BEFORE, REQUEST, RUN_IN_LABEL, TASK_VERBS,
 )
 
 OUTCOME_KINDS = frozenset({"referat"})
@@ -100,6 +100,10 @@ def _modal_action(clause: str, base: int) -> Action | None:
         return None
     verbs = _verbs(body)
     modal = MODALS.search(body)
+    if modal and modal.group(0).lower() != "vil" and MUST_HAVE_DONE.match(body, modal.end()):
+        owner = _owner(body[:modal.start()])
+        if owner:
+            return Action(owner, body[modal.start():].rstrip(" ."), base + shift + modal.start(), base + len(clause))
     if modal:
         for v in verbs:
             gap = body[modal.end():v.start].split()

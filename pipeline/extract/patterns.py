@@ -164,6 +164,11 @@ TASK_VERB_ROWS: list[tuple[str, str]] = [
     ("drøfte", r"drøfte[rs]?|behandle[rs]?"),
 ]
 FUTURE_ONLY_VERBS = frozenset({"orientere", "drøfte"})
+# "Alle kommuner skal have opdateret deres tilbud inden …": a task to be done by a date. The
+# participles are the regular ones of the task verbs ("udarbejdet", "sendt", "opdateret").
+_TASK_PARTICIPLES = "|".join(re.sub(r"e\[rs?\]\?", "e?t", rx) for label, rx in TASK_VERB_ROWS
+                             if label not in FUTURE_ONLY_VERBS and re.search(r"e\[rs?\]\?", rx))
+MUST_HAVE_DONE = re.compile(rf"\s+have\s+(?:\w+\s+){{0,2}}?(?:{_TASK_PARTICIPLES})\b", re.IGNORECASE)
 TASK_VERBS = [(label, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for label, rx in TASK_VERB_ROWS]
 FUTURE_MARKER = re.compile(
     r"\bpå\s+(?:det\s+)?(?:næste|kommende|et\s+senere|senere|førstkommende)\s+(?:\w+\s+)?møde\b|\bsenere\b",

@@ -25,6 +25,8 @@ PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
+# "Københavns Kommune (formand)": the role in brackets after the organisation
+ROLE_BRACKET = re.compile(r"^(?P<org>.+?)\s*\((?P<role>[a-zæøå][^()]*)\)$")
 
 
 @dataclass
@@ -267,7 +269,7 @@ def _pair(cells: list[Cell]) -> list[Attendee]:
 def _attendee(person: Cell, org: Cell | None) -> Attendee:
     organization, role = (org.text if org else None), person.role
     if organization:
-        m = ROLE_TAIL.match(organization)
+        m = ROLE_TAIL.match(organization) or ROLE_BRACKET.match(organization)
         if m:
             organization, role = m.group("org"), role or m.group("role")
     return Attendee(name=person.text, organization=organization, role=role,
