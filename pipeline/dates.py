@@ -356,8 +356,8 @@ _RULES: list[_Rule] = [
     # den 3. og 4. juni 2024 / den 5., 6. og 7. marts / fra 1. til 3. juni
     _Rule(0, re.compile(rf"(?<![\d.])(?P<days>\d{{1,2}}\.(?:[ \t]*,[ \t]*\d{{1,2}}\.)*)[ \t]*(?:,|og|eller|samt|til|[-–])[ \t]*"
                         rf"(?:den[ \t]+|d\.[ \t]*)?(?P<d>\d{{1,2}}){_DAY_SEP}{_MONTH}(?:[ \t]*,?[ \t]*{_YEAR})?", re.I), _h_day_list),
-    # 25. maj 2021 / mandag den 18. marts / 1.-3. juni 2024 / 30.juni 2022
-    _Rule(0, re.compile(rf"{_WD_PREFIX}(?<![\d.])(?P<d>\d{{1,2}}){_DAY_SEP}(?:[-–]\s*(?P<d2>\d{{1,2}}){_DAY_SEP})?"
+    # 25. maj 2021 / mandag den 18. marts / 1.-3. juni 2024 / 3-4. juni 2024 / 30.juni 2022
+    _Rule(0, re.compile(rf"{_WD_PREFIX}(?<![\d.])(?P<d>\d{{1,2}})(?:\.?[ \t]*[-–][ \t]*(?P<d2>\d{{1,2}}){_DAY_SEP}|{_DAY_SEP})"
                         rf"{_MONTH}(?:[ \t]*,?[ \t]*{_YEAR})?", re.I), _h_day_month_name),
     # 2022-01-28
     _Rule(1, re.compile(rf"{_NB}(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d){_NA}"), _h_iso, numeric=True),
