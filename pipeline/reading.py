@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 
 # A gap wider than this share of the font size between two words is a column gap, not a space.
 COLUMN_GAP_RATIO = 0.4
+# ... and, under COLUMN_GAP_SURE font sizes, wider than this many times the row's narrowest gap:
+# justified text stretches every space of a line alike (to 0.5-1 em), a column gap stands out
+# from the spaces beside it.
+COLUMN_GAP_VS_SPACE = 1.5
+COLUMN_GAP_SURE = 2.0
 # Words whose tops differ by less than this share of the font size sit on one line.
 SAME_LINE_RATIO = 0.35
 
@@ -67,10 +72,14 @@ def _words_to_lines(words: list[dict], page_number: int) -> list[RawLine]:
         row.sort(key=lambda w: w["x0"])
         parts: list[str] = []
         cell_x0 = [row[0]["x0"]]
+        gaps = [w["x0"] - prev["x1"] for prev, w in zip(row, row[1:])]
+        narrowest = min(gaps) if len(gaps) >= 2 else 0.0
         for prev, w in zip([None, *row[:-1]], row):
             if prev is not None:
                 gap = w["x0"] - prev["x1"]
-                new_cell = gap > COLUMN_GAP_RATIO * float(prev.get("size") or 10.0)
+                size = float(prev.get("size") or 10.0)
+                new_cell = gap > COLUMN_GAP_RATIO * size and (
+                    gap > COLUMN_GAP_SURE * size or gap > COLUMN_GAP_VS_SPACE * narrowest)
                 parts.append("\t" if new_cell else " ")
                 if new_cell:
                     cell_x0.append(w["x0"])

@@ -4,7 +4,7 @@ and party letters around the names, a regional committee, a regional council pro
 signature line, an agenda list with "Ad N." headings,
 running item numbers, front-page variants, a decision protocol, and three synthetic PDFs
 (participant table with a role column, running header and footer, case numbers, minutes printed
-as one table)."""
+as one table, labels in a margin column beside justified text)."""
 
 from __future__ import annotations
 
@@ -293,6 +293,41 @@ def test_kkr_pdf_participant_table_with_header_row_and_role_column(reader):
     assert {"Region Midtjylland", "Holstebro Kommune", "Lemvig Kommune", "Struer Kommune"} <= municipalities
     assert "Silkeborg Kommune" in municipalities  # from the participant table, not from the place "…, Silkeborg"
     assert not any(e.text == "Silkeborg" for e in r.entities if e.label == "MUNICIPALITY")
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_labels_in_a_margin_column_and_justified_text(reader):
+    """Front-page labels, item numbers and section headings in a left margin column with the text
+    beside them: "Beslutning" and "Godkendt." share a visual line. The body text is justified,
+    so the spaces of a line are wide without being column gaps."""
+    r = _pdf_record("margin.pdf", reader)
+    assert (r.meeting.body, r.meeting.date, r.meeting.start_time, r.meeting.location) == (
+        "Teknik- og Miljøudvalget", dt.date(2024, 4, 10), "16:00", "Rådhuset, mødelokale 3")
+    assert [(a.name, a.role, a.status) for a in r.attendees] == [
+        ("Kristian Bøgsted", "formand", "present"), ("Anne Vang", "næstformand", "present"),
+        ("Mikkel Dencker", None, "absent"), ("Hanne Roed", None, "present")]
+    assert [[(s.kind, s.heading) for s in i.sections] for i in r.items] == [
+        [("referat", "Beslutning")],
+        [("resume", "Resumé"), ("sagsfremstilling", "Sagsfremstilling"), ("indstilling", "Indstilling"),
+         ("referat", "Beslutning")],
+        [("sagsfremstilling", "Sagsfremstilling"), ("referat", "Beslutning")]]
+    assert r.items[1].sections[0].text.startswith("Planen skal sendes")  # the heading is not in the text
+    assert [(d.item_number, d.kind, d.text) for d in r.decisions] == [
+        ("1", "approved", "Godkendt."), ("2", "approved", "Indstillingen blev godkendt."),
+        ("3", "noted", "Udvalget tog orienteringen til efterretning.")]  # not the Indstilling's sentence
+    assert [(d.item_number, d.due_date, d.section) for d in r.deadlines] == [
+        ("2", dt.date(2024, 6, 14), "sagsfremstilling")]
+    # "… til udvalgets møde den 26. juni 2024": the action is due at that meeting
+    assert [(a.owner, a.due_date) for a in r.action_items] == [("Forvaltningen", dt.date(2024, 6, 26))]
+    # a name wrapped after "Syddjurs" on a justified line is still one municipality
+    assert "Syddjurs Kommune" in {e.normalized for e in r.entities if e.label == "MUNICIPALITY"}
+    # a justified line's wide spaces are no column gaps: only the margin gap is a TAB
+    from pipeline.reading import read_pdf, read_pdf_fast
+
+    read = read_pdf_fast if reader == "pdfium" else read_pdf
+    lines = [ln.text for page in read((FIXTURES / "margin.pdf").read_bytes()) for ln in page.lines]
+    case = next(i for i, t in enumerate(lines) if t.startswith("Sagsfremstilling\tForvaltningen"))
+    assert lines[case].count("\t") == 1 and "\t" not in lines[case + 1] + lines[case + 2]
 
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])

@@ -219,8 +219,8 @@ NON_OWNERS = frozenset({
     "samtidig", "derfor", "også", "og", "men", "at", "hvis", "når",
 })
 
-# Due date for an action: a deadline in the clause, or a presentation "på (næste) møde den X".
-DUE_AT_MEETING = re.compile(r"\bpå\s+(?:\w+\s+){0,2}?møde(?:t)?\s+(?:den|d\.)\s*$", re.IGNORECASE)
+# Due date for an action: a deadline in the clause, or a presentation "på/til (næste) møde den X".
+DUE_AT_MEETING = re.compile(r"\b(?:på|til)\s+(?:\w+\s+){0,2}?møde(?:t)?\s+(?:den|d\.)\s*$", re.IGNORECASE)
 
 # "Label: sentence" run-in headings in bullets ("Sikrede institutioner: KL og DR vil ...").
 RUN_IN_LABEL = re.compile(r"^[^:.!?]{2,60}:\s+(?=[A-ZÆØÅ])")

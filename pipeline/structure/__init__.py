@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..cleaning import Line, assemble_text
 from ..models import AgendaItem, Attendee, Meeting, Section, Span
 from .attendees import find_attendees
-from .items import PRESENTER_LINE, category_of, find_headings, find_sections, find_toc
+from .items import PRESENTER_LINE, SectionHit, category_of, find_headings, find_sections, find_toc
 from .meeting import parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
@@ -68,10 +68,11 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
         hits = find_sections(lines, h.end_index + 1, stop) if not h.children else []
         for hit in hits:
             lines[hit.index].para_start = True
-            if hit.index + 1 < len(lines):
+            # after an inline heading ("Beslutning: Godkendt, og …") the next line continues its text
+            if hit.index + 1 < len(lines) and hit.inline_rest is None:
                 lines[hit.index + 1].para_start = True
         section_hits.append(hits)
-    text = assemble_text(lines)
+    text = _break_after_inline_headings(assemble_text(lines), lines, section_hits)
 
     front = lines[:first_heading]
     meeting, _ = parse_meeting(front)
@@ -124,6 +125,21 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             ordinal=len(items) + 1, span=item_span, sections=sections,
         ))
     return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items)
+
+
+def _break_after_inline_headings(text: str, lines: list[Line], section_hits: list[list[SectionHit]]) -> str:
+    """'Beslutning: Godkendt.' and 'Beslutning<TAB>Godkendt.' end the heading's paragraph where the
+    text starts, as a heading on its own line would: names and sentences do not run across it."""
+    chars = list(text)
+    for hits in section_hits:
+        for hit in hits:
+            if hit.inline_rest is None:
+                continue
+            line = lines[hit.index]
+            at = line.start + line.text.replace("\t", " ").index(hit.inline_rest) - 1
+            if at > line.start and chars[at] == " ":
+                chars[at] = "\n"  # same length: every offset stays
+    return "".join(chars)
 
 
 def _preamble_start(lines: list[Line], start: int, stop: int, has_presenters: bool) -> int | None:

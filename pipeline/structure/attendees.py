@@ -195,7 +195,9 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
                 if inner:
                     status = "absent" if ABSENT_LABEL.match(inner.group("label")) else "present"
                     entry = inner.group("rest") or ""
-                for cell in _entry_cells(entry, line.page):
+                # "Kristian Bøgsted (V), formand, Anne Vang (A)": a role entry belongs to the name before it
+                row = _role_cell(cells[-1:], entry.strip()) if cells and cells[-1].kind == "person" else []
+                for cell in row or _entry_cells(entry, line.page):
                     cell.status = cell.status or status
                     cells.append(cell)
             i = j

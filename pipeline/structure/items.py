@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..cleaning import Line
 from ..dates import MONTHS
-from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, PRESENTER_LINE, SECTION_PATTERNS
+from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, MARGIN_SECTION, PRESENTER_LINE, SECTION_PATTERNS
 
 # "1.2 Title", "4. Title", and running numbers over a year's meetings ("145. Title", dot required)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))(?:\.|\))?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
@@ -281,6 +281,10 @@ def find_sections(lines: list[Line], start: int, stop: int) -> list[SectionHit]:
         kind = section_kind(text)
         if kind:
             hits.append(SectionHit(i, kind, text.replace("\t", " ")))
+            continue
+        m = MARGIN_SECTION.match(text)
+        if m and section_kind(m.group("head")):
+            hits.append(SectionHit(i, section_kind(m.group("head")), m.group("head").strip(), m.group("rest")))
             continue
         m = INLINE_SECTION.match(text.replace("\t", " "))
         if m:

@@ -42,6 +42,11 @@ INLINE_SECTION = re.compile(
     re.I,
 )
 
+# A heading printed in a left margin column with the section's first line beside it
+# ("Beslutning<TAB>Godkendt."): the reader puts a TAB at the column gap. The text cell must open
+# with a capital letter, so a table row of figures ("Økonomi<TAB>1.200<TAB>…") is no section.
+MARGIN_SECTION = re.compile(r"^(?P<head>[^\t]{2,60})\t(?P<rest>[A-ZÆØÅ\"'«„“(][^\t]*)$")
+
 # A numbered point of a list inside an item ("1. at budgetopfølgningen tages til efterretning",
 # "b) Udvalget anbefaler ..."): its own paragraph, so its sentence does not run into the next
 # point. Not a wrapped "15. april" or "2. behandling": the point starts with "at" or a capital.
