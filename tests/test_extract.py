@@ -92,6 +92,14 @@ def test_split_sentences_offsets():
     ("Udvalget kunne ikke tiltræde indstillingen.", "rejected"),
     ("Der blev givet en tillægsbevilling på 2,1 mio. kr.", "approved"),
     ("Et flertal (A, F, Ø) stemte for indstillingen.", "approved"),
+    ("Indstillingen blev nedstemt med 3 stemmer mod 4.", "rejected"),
+    ("Udvalget afslog ansøgningen.", "rejected"),
+    ("Der gives afslag på ansøgningen.", "rejected"),
+    ("Til medlem af bestyrelsen udpegedes Ole Olsen.", "appointed"),
+    ("Der var tilslutning til forslaget.", "supported"),
+    ("Til orientering.", "noted"),
+    ("Udvalget pegede på model B.", "decided"),
+    ("Udvalget valgte model B som grundlag for udbuddet.", "decided"),
 ])
 def test_decision_kinds(sentence, kind):
     assert classify(sentence) == kind
@@ -106,6 +114,8 @@ def test_decision_kinds(sentence, kind):
     "Den godkendte aftale sendes til styrelsen.",
     "Børn, der har været udsat for overgreb, får tilbud.",      # 'udsat for' is not a postponement
     "Temadrøftelsen blev indledt med et oplæg.",
+    "Borgeren har fået afslag på hjælp.",                        # a refusal reported, not resolved
+    "Sagen forelægges til orientering for byrådet.",
 ])
 def test_not_decisions(sentence):
     assert classify(sentence) is None

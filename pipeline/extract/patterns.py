@@ -38,9 +38,11 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("rejected", r"\bafvis(?:er|es|te)\b|\b(?:blev|er|bliver)\s+afvist\b|\bforkast(?:er|es|ede|et)\b"),
     ("rejected", r"\b(?:kan|kunne)\s+ikke\s+(?:godkende|anbefale|støtte|bakke\s+op|tiltræde|imødekomme)\b"),
     ("rejected", r"\b(?:forslaget|ansøgningen|anmodningen|indstillingen)\s+(?:faldt|bortfaldt)\b"),
+    ("rejected", r"\bnedstem(?:mer|mes|te|t)\b|\bafsl(?:år|ås|og)\b|\b(?:gives|gav|meddeles|meddelte|blev\s+givet)\s+afslag\b"),
     # noted
     ("noted", rf"\b(?:tog|tager|tage|tages|taget)\b{GAP}\s+til\s+(?:efterretning|orientering)\b"),
     ("noted", r"\btil\s+efterretning\b"),
+    ("noted", r"^til\s+orientering\W*$"),  # the whole outcome: "Til orientering."
     ("noted", r"\b(?:orienteringen|redegørelsen|status(?:en)?|meddelelsen)\s+(?:blev\s+)?(?:noteret|taget\s+til\s+orientering)\b"),
     # approved
     ("approved", rf"\bgodkend(?:er|es|t)\b|{NOT_ATTRIBUTIVE}godkendte\b"),
@@ -54,6 +56,8 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("decided", rf"\bbeslutte(?:r|s|t)?\b|{NOT_ATTRIBUTIVE}besluttede\b"),
     ("decided", r"\b(?:næste|kommende)\s+møde\s+(?:afholdes|holdes|er\s+fastsat|fastsættes|fastlægges|flyttes|bliver)\b"),
     ("decided", r"\bmødet\s+(?:flyttes|blev\s+flyttet|aflyses|blev\s+aflyst)\b"),
+    # "Udvalget pegede på model B", "valgte model B" (a person chosen "som formand" is an appointment, below)
+    ("decided", r"\bpegede\s+på\b|\bvalgte\s+(?:model|løsning|scenarie|forslag|mulighed|variant|option)"),
     ("decided", rf"\bdet\s+(?:blev|er)\s+fastlagt\b"),
     # recommended
     ("recommended", r"\b(?:der\s+)?opfordres\s+til\b"),
@@ -65,7 +69,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("agreed", r"\b(?:der\s+var|var\s+der|der\s+er|er\s+der|blev)\s+(?:\w+\s+)?enighed\s+om\b|\benige\s+om\b"),
     # supported
     ("supported", rf"\bbak(?:ker|kede|ke|kes)\b{SHORT}\s+op\s+(?:om|på)\b"),
-    ("supported", r"\bopbakning\s+til\b"),
+    ("supported", r"\b(?:opbakning|tilslutning)\s+til\b"),
     ("supported", r"\bstøtte(?:r|de|s)\b|\btilslut(?:ter|tede)\s+sig\b"),
     ("supported", rf"\b(?:vurderer|vurderede|mener|menes|finder|fandt)\b,?\s+at\b{GAP}\s+bør\b"),
     # postponed
@@ -74,7 +78,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("postponed", r"\b(?:trukket|taget|tages|trækkes)\s+af\s+dagsordenen\b"),
     ("postponed", r"\b(?:sendes|sendt|oversendes)\s+tilbage\s+til\b|\breturneres\s+til\b|\bhjemvis(?:es|t)\b"),
     # appointed
-    ("appointed", r"\budpeg(?:es|ede|et)\b|\b(?:blev|er)\s+udpeget\b"),
+    ("appointed", r"\budpeg(?:es|ede|edes|et)\b|\b(?:blev|er)\s+udpeget\b|\bvalgtes\b"),
     # "valgte Anne Hansen som formand", not "valgte at udsætte sagen til …"
     ("appointed", r"\b(?:valgte|genvalgte)\s+(?!at\b)(?:\S+\s+){1,4}(?:som|til)\s+(?:\w*formand|medlem|repræsentant|"
                   r"suppleant|observatør|næstformand)\b"),
