@@ -140,6 +140,11 @@ def _deadlines(text: str, ref=dt.date(2024, 2, 1)):
     ("Den nye løsning er klar den 1. oktober 2024.", "2024-10-01"),
     ("Arbejdet skal være færdigt ultimo maj 2024.", "2024-05-31"),
     ("Tilmelding inden d. 1/3.", "2024-03-01"),
+    ("Evalueringen skal foreligge primo juni 2024.", "2024-06-01"),
+    ("Høringen løber frem til den 30. april 2024.", "2024-04-30"),
+    ("Høringsperioden slutter den 30. april 2024.", "2024-04-30"),
+    ("Indstillinger til prisen modtages gerne frem til den 30. april.", "2024-04-30"),
+    ("Høringsperioden løber fra den 1. marts til den 12. april 2024.", "2024-04-12"),  # the window's end only
 ])
 def test_deadlines(sentence, due):
     assert [d for d, _ in _deadlines(sentence)] == [due]
@@ -154,6 +159,8 @@ def test_deadlines(sentence, due):
     "Kommunen har senest i 2023 tilbudt pladser.",              # 'senest' = most recently, no day
     "På den kommende konference den 11. maj 2024 drøftes evalueringen.",
     "Administrationen sender ansøgningen inden fristen og orienterer udvalget den 12. juni.",  # a deadline referred to
+    "Projektet løber fra 1. marts til 1. juni 2024.",            # a period, nothing to submit
+    "Aftalen udløber den 31. december 2025.",
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []

@@ -106,6 +106,11 @@ DEADLINE_BEFORE_ROWS: list[tuple[str, str]] = [
     ("ved udgangen", r"\b(?:ved|til|med|fra)\s*$"),  # only with a period end: see DEADLINE_DATE_TEXT
     ("frist", r"\b\w*frist(?:en)?(?:\s+(?:er|var|bliver|til|den|d\.|på|for\s+\w+(?:\s+\w+)?|fastsat)){0,4}\s*:?\s*$"),
     ("deadline", r"\bdeadline(?:\s+(?:er|den|d\.|på))*\s*$"),
+    # "Høringen løber frem til den 30. april", "Høringsperioden slutter den …", "… fra 1. marts til
+    # den 12. april": a submission window's end
+    ("frem til", r"\b(?:hørings?\w*|ansøgning\w*|tilmelding\w*|indmelding\w*|høringssvar|bemærkninger|bidrag|input|"
+                 r"forslag|indstillinger)\b[^.;:]*\b(?:frem\s+til|slutter|udløber|lukker|fra\s+[^;:]{3,40}?\s+til)(?:\s+(?:den|d\.))?\s*$"),
+    ("foreligge", r"\b(?:skal|skulle)\s+foreligge(?:\s+(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
     ("klar", r"\b(?:være|er|bliver|blive)\s+(?:\w+\s+)?(?:klar|færdig[te]?|afsluttet|afleveret|indsendt|implementeret|på\s+plads)(?:\s+(?:til\s+\w+\s+)?(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
 ]
 DEADLINE_BEFORE = _c(DEADLINE_BEFORE_ROWS)
