@@ -186,6 +186,12 @@ def test_not_deadlines(sentence):
     ("Netværket drøftede oplægget og besluttede at gennemføre forløbet i 2025.", "Netværket", "gennemføre"),
     ("Alle kommuner skal have opdateret deres tilbud inden udgangen af april.", "Alle kommuner", "skal have opdateret"),
     ("Kommunerne må have sendt deres indberetning senest 1. maj.", "Kommunerne", "må have sendt"),
+    ("Formanden retter henvendelse til ministeren.", "Formanden", "retter henvendelse"),
+    ("Forvaltningen blev bedt om at udarbejde et notat.", "Forvaltningen", "udarbejde"),
+    ("Forvaltningen blev pålagt at udarbejde en handleplan.", "Forvaltningen", "udarbejde"),
+    ("Udvalget bad forvaltningen om at undersøge mulighederne.", "forvaltningen", "undersøge"),  # the one asked
+    ("Forvaltningen sørger for at informere borgerne.", "Forvaltningen", "sørger for"),
+    ("Jens Hansen giver en status på næste møde.", "Jens Hansen", "giver en status"),
 ])
 def test_action_items(sentence, owner, action_start):
     acts = actions_in_sentence(sentence)
@@ -214,6 +220,9 @@ def test_action_items_split_at_hvorefter():
     "Målet er, at den nye løsning skal gøre data lettere at bruge.",
     "Kommunerne skal have et overblik over ventelisterne.",       # "skal have" + a noun: no task
     "Borgerne vil have sendt deres ansøgning i god tid.",         # "vil have": an expectation
+    "Jens Hansen giver en status på projektet.",                  # now, at this meeting
+    "Loven sikrer borgerne ret til hjælp.",
+    "Ministeren har bedt kommunerne om at indsende data.",        # a request reported
 ])
 def test_not_action_items(sentence):
     assert actions_in_sentence(sentence) == []

@@ -146,6 +146,8 @@ def _leadin_action(clause: str, base: int) -> Action | None:
         verbs = _verbs(tail)
         modal = MODALS.search(tail)
         first_verb = min([v.start for v in verbs] + ([modal.start()] if modal else []), default=None)
+        if label == "asked":  # "Udvalget bad forvaltningen om at undersøge ..."
+            return Action(_owner(m.group("whom")), tail.rstrip(" ."), base + tail_at, base + len(clause))
         if label == "task":  # "takstgruppen fik til opgave at lave ..."
             head = clause[:m.start()]
             head = re.split(r",?\s+\bat\b\s+|,\s+", head)[-1]

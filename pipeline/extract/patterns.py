@@ -153,7 +153,8 @@ TASK_VERB_ROWS: list[tuple[str, str]] = [
     ("bringe", r"bringe[rs]?"),
     ("forelægge", r"(?:forelægge|fremlægge)[rs]?"),
     ("følge op", r"følge[rs]?\s+op|følges\s+op"),
-    ("kontakte", r"kontakte[rs]?|tage[rs]?\s+kontakt"),
+    ("kontakte", r"kontakte[rs]?|tage[rs]?\s+kontakt|rette[rs]?\s+henvendelse|henvende[rs]?\s+sig"),
+    ("sørge for", r"sørge[rs]?\s+for"),  # not "sikrer": "Loven sikrer borgerne …" is no task
     ("indhente", r"indhente[rs]?|indsamle[rs]?"),
     ("invitere", r"invitere[rs]?"),
     ("kvalificere", r"kvalificere[rs]?"),
@@ -169,7 +170,7 @@ TASK_VERB_ROWS: list[tuple[str, str]] = [
     ("udpege", r"udpege[rs]?"),
     ("igangsætte", r"(?:igang|iværk|ned)sætte[rs]?|etablere[rs]?|gennemføre[rs]?|implementere[rs]?"),
     ("vende tilbage", r"vende[rs]?\s+tilbage|give[rs]?\s+(?:besked|tilbagemelding)"),
-    ("orientere", r"orientere[rs]?"),
+    ("orientere", r"orientere[rs]?|give[rs]?\s+(?:en\s+)?(?:status|orientering)"),
     ("drøfte", r"drøfte[rs]?|behandle[rs]?"),
 ]
 FUTURE_ONLY_VERBS = frozenset({"orientere", "drøfte"})
@@ -199,6 +200,9 @@ ACTION_LEADIN_ROWS: list[tuple[str, str]] = [
     ("decided", r"\benighed\s+om,?\s*(?:at\b)?"),
     ("decided", r"\b(?:opmærksomhed|tilføjelse(?:n)?)\s+(?:på|om)?,?\s*at\b"),
     ("task", r"\bfik\s+til\s+opgave\s+at\b|\bfår\s+til\s+opgave\s+at\b|\bpålægges\s+at\b"),
+    ("task", r"\b(?:blev|er|bliver)\s+(?:bedt|anmodet|pålagt)\s+(?:om\s+)?at\b"),  # "Forvaltningen blev bedt om at …"
+    # "Udvalget bad forvaltningen om at undersøge …": the one asked is the owner
+    ("asked", r"\b(?:bad|beder|anmodede|anmoder|pålagde|pålægger)\s+(?P<whom>[^,.;]{2,60}?)\s+(?:om\s+)?at\b"),
 ]
 ACTION_LEADINS = _c(ACTION_LEADIN_ROWS)
 
