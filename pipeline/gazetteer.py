@@ -8,7 +8,9 @@ only in a construction that makes it an organisation or area --
 * "X Kommune" / "X kommune" / "X Kommunes" / "Bornholms Regionskommune";
 * "X og Y kommuner", "X, Y og Z Kommuner";
 * a bare list "Favrskov, Holstebro og Aarhus" with at least two exact municipality names;
-* "Region X" with X a region ("Region Midtjylland", "Region Midt", "Region H", "Region Syds").
+* "Region X" with X a region ("Region Midtjylland", "Region Midt", "Region H", "Region Syds");
+* a municipal office named with its town: "Aarhus' borgmester", "Viborgs byråd", "Kommunalbestyrelsen i
+  Halsnæs", "borgmesteren i Herning".
 
 Misspellings ("Norrdjurs", "Ikast-Brandø") are corrected by a small edit distance, but only
 inside those constructions and only for longer names (>= 6 letters: 1 edit, >= 10: 2 edits,
@@ -266,6 +268,11 @@ _OFFICE = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME}){_SP}(?i:(?:vice)?(?:borgmester|byråd|kommunalbestyrelse|"
     r"kommunaldirektør|rådmand)\w*)(?![\wæøå])"
 )
+# "Kommunalbestyrelsen i Halsnæs", "borgmesteren i Viborg": the office's municipality
+_OFFICE_IN = re.compile(
+    rf"(?i:(?<![\w-])(?:vice)?(?:borgmester(?:en)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|kommunaldirektør(?:en)?|"
+    rf"kommunen)){_SP}i{_SP}(?P<name>{_NAME})(?![\wæøå-])"
+)
 _POSTCODE_BEFORE = re.compile(r"\b\d{4}[ \t]*$")
 
 
@@ -300,8 +307,8 @@ def _region_mentions(text: str) -> list[PlaceMention]:
 
 def _office_mentions(text: str) -> list[PlaceMention]:
     out: list[PlaceMention] = []
-    for m in _OFFICE.finditer(text):
-        if _POSTCODE_BEFORE.search(text[max(0, m.start() - 6): m.start()]):
+    for m in [*_OFFICE.finditer(text), *_OFFICE_IN.finditer(text)]:
+        if _POSTCODE_BEFORE.search(text[max(0, m.start("name") - 6): m.start("name")]):
             continue
         official = _lookup_municipality(m.group("name"), fuzzy=False)
         if official:

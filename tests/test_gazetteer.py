@@ -78,6 +78,7 @@ FIND = [
     ("Aarhus' og Randers' borgere", [("Aarhus'", "Aarhus Kommune"), ("Randers'", "Randers Kommune")]),
     ("mødet med Aarhus' borgmester", [("Aarhus'", "Aarhus Kommune")]),
     ("Viborgs byråd og Skive Kommunalbestyrelse", [("Viborgs", "Viborg Kommune"), ("Skive", "Skive Kommune")]),
+    ("Kommunalbestyrelsen i Halsnæs og borgmesteren i Viborg", [("Halsnæs", "Halsnæs Kommune"), ("Viborg", "Viborg Kommune")]),
     ("Kolding Kommune: 1, Middelfart Kommune: 1, og Københavns Kommune: 1.",
      [("Kolding Kommune", "Kolding Kommune"), ("Middelfart Kommune", "Middelfart Kommune"),
       ("Københavns Kommune", "Københavns Kommune")]),
@@ -117,6 +118,7 @@ NOT_MUNICIPALITIES = [
     "Denne kommune og enhver kommune",
     "Hornslet, Hammel og Ry",
     "Hammels borgmester og Ry Byråd",                     # offices of towns that are no municipality
+    "byrådet i Ry og mødet i Herning",
     "Den nye Borgmester",
 ]
 
