@@ -125,6 +125,12 @@ def test_person_normalised_to_fullest_form():
     assert norm.normalize("Anne Marie") is None  # two people begin that way
     # the model's own "Jens Peter" mention does not make the short form ambiguous
     assert PersonNormalizer(["Jens Peter Hansen", "Jens Peter"]).normalize("Jens Peter") == "Jens Peter Hansen"
+    # a possessive -s on a surname known without it: "Lars Løkke Rasmussens udtalelser"
+    norm = PersonNormalizer(["Lars Løkke Rasmussens", "Stephanie Lose", "Claus Friis"])
+    assert norm.normalize("Lars Løkke Rasmussens") == "Lars Løkke Rasmussen"   # the surname list
+    assert norm.normalize("Stephanie Loses") == "Stephanie Lose"                # the document's own name
+    assert norm.normalize("Claus Friis'") == "Claus Friis"
+    assert norm.normalize("Claus Friis") == "Claus Friis"                       # a surname ending in s stays
     # two attendees run together on a signature line are nobody's fuller form
     norm = PersonNormalizer(["Stephanie Lose", "Bo Libergren", "Stephanie Lose Bo Libergren"])
     assert norm.normalize("Stephanie Lose") == "Stephanie Lose"
@@ -191,6 +197,10 @@ def test_a_common_word_opening_a_sentence_is_no_organisation_or_place():
     assert _plausible_org_or_place(spans["Byrådet"])                # mid-sentence capital: kept
     assert _plausible_org_or_place(spans["Venstre"])                # on the organisation list
     assert _plausible_org_or_place(spans["Aarhus"])                 # a place
+    doc3 = spacy.blank("da")("Deltagere: Ali Hussein (SF), Bo Holm (V) og SF i Aarhus.")
+    sf = [SpacySpan(doc3, t.i, t.i + 1, label="ORG") for t in doc3 if t.text == "SF"]
+    assert not _plausible_org_or_place(sf[0])                       # "(SF)" after a name: a party letter
+    assert _plausible_org_or_place(sf[1])                           # the party named in the text
     doc2 = spacy.blank("da")("Aarhus har besluttet det.")
     assert _plausible_org_or_place(SpacySpan(doc2, 0, 1, label="ORG"))  # a place opening a sentence
 

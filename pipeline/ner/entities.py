@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Entity, Span
+from ..structure.vocabulary import PARTY_MARK
 from .backends import Backend, resolve_backend
 from .persons import PersonNormalizer, names_a_street, plausible_person, rule_mentions
 
@@ -196,11 +197,13 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
 
 
 def _plausible_org_or_place(ent) -> bool:
-    """Not a party letter ("(C)"), a front-page label ("Fraværende:", "Mødested:"), nor one
+    """Not a party letter ("(C)", "(SF)"), a front-page label ("Fraværende:", "Mødested:"), nor one
     common word capitalised only because it opens a sentence ("Anbefales.", "Teknik og …")."""
     following = ent.doc.text[ent.end_char: ent.end_char + 1]
     if len(ent.text) < 2 or following == ":":
         return False
+    if PARTY_MARK.fullmatch(ent.doc.text[max(0, ent.start_char - 1): ent.end_char + 1].strip()):
+        return False  # "(SF)" after a member's name: a party letter, noise as an organisation row
     opens_sentence = ent.doc.text[:ent.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
     if len(ent) == 1 and opens_sentence and ent.text.casefold() in _common_words():
         return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..gazetteer import canonical_municipality, is_first_name
+from ..gazetteer import canonical_municipality, is_first_name, last_names
 
 NAME_WORD = r"[A-ZÆØÅÉÜÖ][a-zæøåéüöäA-ZÆØÅ'’]+(?:-[A-ZÆØÅ][a-zæøåéüöä]+)?"
 # Lower-case particles inside a name: "Anne-Marie de la Cour", "Ida von Holstein".
@@ -166,6 +166,9 @@ class PersonNormalizer:
 
     def __init__(self, full_names: list[str]) -> None:
         names = {n for n in full_names if len(n.split()) >= 2}
+        surnames = {n.split()[-1] for n in names}
+        names = {_without_genitive(n, surnames) for n in names}
+        self.surnames = {n.split()[-1] for n in names}
         # two printed names run together ("Stephanie Lose Bo Libergren" from a signature line) are no one's full name
         self.full = sorted((n for n in names if not _two_names(n, names)), key=lambda n: -len(n))
 
@@ -173,6 +176,7 @@ class PersonNormalizer:
         name = clean_candidate(text)
         if not name:
             return None
+        name = _without_genitive(name, self.surnames)
         tokens = name.split()
         for full in self.full:
             ftoks = full.split()
@@ -198,3 +202,16 @@ class PersonNormalizer:
 def _two_names(name: str, names: set[str]) -> bool:
     tokens = name.split()
     return any(" ".join(tokens[:k]) in names and " ".join(tokens[k:]) in names for k in range(2, len(tokens) - 1))
+
+
+def _without_genitive(name: str, surnames: set[str]) -> str:
+    """'Lars Løkke Rasmussens udtalelser' → 'Lars Løkke Rasmussen': a possessive -s (or "Friis'")
+    on a surname that is known without it, from the surname list or the document's own names."""
+    tokens = name.split()
+    last = tokens[-1]
+    if len(tokens) < 2 or last in last_names():
+        return name
+    base = last[:-1] if last.endswith(("'", "’")) or (last.endswith("s") and not last.endswith("ss")) else None
+    if base and (base in last_names() or base in surnames):
+        return " ".join([*tokens[:-1], base])
+    return name
