@@ -409,7 +409,8 @@ _REPORT_CUE = re.compile(rf"^(?:{_REPORT_VERBS})$", re.I)
 _PAST_WINDOW = 80
 _PAST_CUE = re.compile(
     rf"\b(?:{_REPORT_VERBS}|[a-zæøå]{{3,}}ede|godkendte|vedtog|afholdt|afholdtes|holdt|fandt\s+sted|siden|tidligere|"
-    r"forrige|allerede|var|havde|modtog|sendte|udsendte|trådte|indgik|gik)\b",
+    r"forrige|allerede|var|havde|modtog|sendte|udsendte|trådte|indgik|gik|"
+    r"(?:sidste|seneste)\s+møde|referat(?:et)?\s+fra)\b",  # "Referatet fra mødet den 12. marts"
     re.I,
 )
 # ... unless a deadline/future word stands between that cue and the date

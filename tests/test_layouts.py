@@ -1,7 +1,7 @@
 """Layouts other than the bundled samples: agenda-system exports with access marks, labelled
 times on separate lines, dash titles, short participant lists, a council's minutes with titles
 and party letters around the names, a regional committee, a regional council protocol with a
-signature line, an agenda list with "Ad N." headings,
+signature line, steering-group minutes with bullets, an agenda list with "Ad N." headings,
 running item numbers, front-page variants, a decision protocol, and three synthetic PDFs
 (participant table with a role column, running header and footer, case numbers, minutes printed
 as one table, labels in a margin column beside justified text)."""
@@ -578,3 +578,23 @@ Dagsordenen blev godkendt.
         ("Lone Wetterstrøm", "Københavns Kommune", "formand"),
         ("Jakob Dam Nielsen", "Frederiksberg Kommune", None),
         ("Pia Kragh", "KKR-sekretariatet", "referent")]
+
+
+def test_steering_group_minutes_with_bullets_and_a_follow_up_list():
+    """Word-style steering-group minutes: "Ad 1)" headings with the outcome straight under them,
+    a wrapped participant list ended by "Referent:", bullets and a follow-up list."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "steering_group.txt"), PipelineConfig(ner="rules"))
+    assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time, r.meeting.location) == (
+        dt.date(2024, 5, 14), "13:00", "15:00", "Teams")
+    # "Referent: Camilla Lund" on the next line is no part of the last participant's entry
+    assert [(a.name, a.organization) for a in r.attendees][-1][0] == "Tue Nørgaard"
+    assert all("Referent" not in (a.organization or "") for a in r.attendees)
+    dates = {e.text: e.normalized for e in r.entities if e.label == "DATE"}
+    assert dates["12. marts"] == "2024-03-12"  # "Referatet fra mødet den 12. marts": the last meeting
+    actions = {(a.owner, a.due_date) for a in r.action_items}
+    # each bullet its own task: the next bullet's deadline is not this one's
+    assert ("Camilla", None) in actions
+    assert ("Alle kommuner", dt.date(2024, 8, 15)) in actions  # "skal indmelde deltagere inden …"
+    assert ("Søren", dt.date(2024, 6, 1)) in actions

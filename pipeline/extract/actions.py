@@ -237,7 +237,9 @@ def find_actions(structure) -> list[ActionItem]:
                     last = k == len(acts) - 1
                     if due is None and last and i + 1 < len(sentences) and not per_sentence[i + 1]:
                         nxt = sentences[i + 1]
-                        due = _due_in(hits, nxt.local, nxt.local + len(nxt.raw))
+                        # the next sentence of the same paragraph, not the next bullet's
+                        if "\n" not in section.text[sent.local + len(sent.raw): nxt.local]:
+                            due = _due_in(hits, nxt.local, nxt.local + len(nxt.raw))
                     out.append(ActionItem(
                         item_number=item.number, owner=clean(act.owner) if act.owner else None,
                         action=clean(act.action), due_date=due, sentence=clean(sent.text),

@@ -163,7 +163,7 @@ TASK_VERB_ROWS: list[tuple[str, str]] = [
     ("opfordre", r"opfordre[r]?"),  # not "opfordres til": that is a recommendation
     ("revidere", r"revidere[rs]?|opdatere[rs]?|tilrette[rs]?|justere[rs]?"),
     ("planlægge", r"planlægge[rs]?|koordinere[rs]?|tilrettelægge[rs]?"),
-    ("melde", r"melde[rs]?\s+(?:ind|tilbage|ud)|meldes\s+(?:ind|tilbage|ud)"),
+    ("melde", r"melde[rs]?\s+(?:ind|tilbage|ud)|meldes\s+(?:ind|tilbage|ud)|indmelde[rs]?|tilbagemelde[rs]?"),
     ("tilkendegive", r"tilkendegive[rs]?"),
     ("adressere", r"adressere[rs]?"),
     ("beskrive", r"beskrive[rs]?"),

@@ -186,8 +186,9 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
         if _is_comma_list(text):
             # one comma-separated list, possibly wrapped over several lines of one paragraph
             j = i + 1
+            # a wrapped list goes on until a blank line or the next "Label:" line ("Referent: …")
             while j < len(lines) and j not in stop_at and not lines[j].para_start \
-                    and not ATTENDEE_LABEL.match(lines[j].text.strip()) and not _other_field(lines[j].text.strip()):
+                    and not FIELD_LABEL.match(lines[j].text.strip()) and not ATTENDEE_LABEL.match(lines[j].text.strip()):
                 text += " " + lines[j].text.strip()
                 j += 1
             for entry in _split_commas(text):
