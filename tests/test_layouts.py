@@ -2,7 +2,7 @@
 times on separate lines, dash titles, short participant lists, a council's minutes with titles
 and party letters around the names, a regional committee, a regional council protocol with a
 signature line, steering-group minutes with bullets, an agenda list with "Ad N." headings,
-running item numbers, front-page variants, a decision protocol, and three synthetic PDFs
+running item numbers, front-page variants, a decision protocol, and four synthetic PDFs
 (participant table with a role column, running header and footer, case numbers, minutes printed
 as one table, labels in a margin column beside justified text)."""
 
