@@ -397,6 +397,11 @@ def test_item_numbers_running_on_from_earlier_meetings():
      ("Kommunalbestyrelsen", dt.date(2024, 3, 5), "18:00", None, "Rådhuset, Byrådssalen")),
     ("Referat af møde i Handicaprådet\nOnsdag den 6. marts 2024, kl. 16.30-18.30\nRådhuset, mødelokale 3\n",
      ("Handicaprådet", dt.date(2024, 3, 6), "16:30", "18:30", "Rådhuset, mødelokale 3")),
+    # evening hours: "kl. 20" is 20:00, not 2 o'clock
+    ("Referat\nByrådet\nDato: 18. marts 2024\nTid: kl. 19.00-21.30\nSted: Byrådssalen\n",
+     ("Byrådet", dt.date(2024, 3, 18), "19:00", "21:30", "Byrådssalen")),
+    ("Referat\nByrådet\nDato: 18. marts 2024 kl. 20\nSted: Byrådssalen\n",
+     ("Byrådet", dt.date(2024, 3, 18), "20:00", None, "Byrådssalen")),
 ])
 def test_front_page_variants(front, expected):
     s = _structure(front + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
@@ -598,3 +603,9 @@ def test_steering_group_minutes_with_bullets_and_a_follow_up_list():
     assert ("Camilla", None) in actions
     assert ("Alle kommuner", dt.date(2024, 8, 15)) in actions  # "skal indmelde deltagere inden …"
     assert ("Søren", dt.date(2024, 6, 1)) in actions
+
+
+def test_end_time_from_the_closing_line_after_the_last_item():
+    s = _structure("Referat\nByrådet\nMødedato: 10. april 2024 kl. 18.00\n\n1. Godkendelse af dagsorden\n"
+                   "Beslutning:\nGodkendt.\n\n2. Eventuelt\nBeslutning:\nIntet.\n\nMødet hævet kl. 21.10.\n")
+    assert (s.meeting.start_time, s.meeting.end_time) == ("18:00", "21:10")

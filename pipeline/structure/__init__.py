@@ -10,7 +10,7 @@ from ..cleaning import Line, assemble_text
 from ..models import AgendaItem, Attendee, Meeting, Section, Span
 from .attendees import find_attendees
 from .items import PRESENTER_LINE, SectionHit, category_of, find_headings, find_sections, find_toc
-from .meeting import parse_meeting
+from .meeting import end_time_from_closing, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
 from .vocabulary import ITEM_METADATA, LIST_ITEM_LINE
@@ -76,6 +76,8 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
 
     front = lines[:first_heading]
     meeting, _ = parse_meeting(front)
+    if meeting.end_time is None and meeting.start_time is not None:
+        meeting.end_time = end_time_from_closing(lines[first_heading:])
     attendees = find_attendees(front, toc_indices)
 
     items: list[AgendaItem] = []

@@ -15,18 +15,18 @@ from ..models import Meeting
 from .vocabulary import ATTENDEE_LABEL, PLACE_LABEL, TIME_LABEL, WRITTEN_DATE_LABEL
 
 TIME_RANGE = re.compile(
-    r"(?:kl\.?\s*)?(?P<h1>[01]?\d|2[0-3])(?:[.:](?P<m1>[0-5]\d))(?::\d\d)?\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?"
-    r"(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?", re.I
+    r"(?:kl\.?\s*)?(?P<h1>2[0-3]|[01]?\d)(?:[.:](?P<m1>[0-5]\d))(?::\d\d)?\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?"
+    r"(?P<h2>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<m2>[0-5]\d))?", re.I
 )
-TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>[01]?\d|2[0-3])\s*(?:-|–|til)\s*(?P<h2>[01]?\d|2[0-3])\b", re.I)
-SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>[01]?\d|2[0-3])[:](?P<m2>[0-5]\d)\b)", re.I)
+TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>2[0-3]|[01]?\d)\s*(?:-|–|til)\s*(?P<h2>2[0-3]|[01]?\d)\b", re.I)
+SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>2[0-3]|[01]?\d)[:](?P<m2>[0-5]\d)\b)", re.I)
 BODY_NOISE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol)\s+(?:(?:fra|af|for|til)\s+)?(?:(?:mødet|møde)\s+(?:i|med)\s+)?", re.I)
 BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:den|d\.|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
 BODY_DASH_REFERAT = re.compile(
     r"^(?:(?:referat|beslutningsprotokol|protokol)\s*[-–:]\s*(?P<a>[^\d]{2,60}?)|(?P<b>[^\d]{2,60}?)\s*[-–:]\s*(?:referat|beslutningsprotokol))\s*$",
     re.I)
 START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|tidspunkt|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
-END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|hævet|blev\s+hævet|afsluttet))\b", re.I)
+END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|sluttet|slut|hævet|blev\s+hævet|afsluttet|afsluttedes))\b", re.I)
 # A line that is just the body's name, maybe with its authority: "Byrådet, Silkeborg Kommune",
 # "Social- og Sundhedsudvalget", "Regionsrådet – Region Midtjylland".
 _BODY_NOUN = (r"(?i:udvalg(?:et)?|byråd(?:et)?|kommunalbestyrelse(?:n)?|regionsråd(?:et)?|bestyrelse(?:n)?|råd(?:et)?|"
@@ -156,6 +156,15 @@ def _lines_with_date(lines: list[Line], date) -> list[int]:
     if date is None:
         return []
     return [i for i, line in enumerate(lines[:60]) if any(d.start_date == date for d in _day_dates(line.text))]
+
+
+def end_time_from_closing(lines: list[Line]) -> str | None:
+    """'Mødet hævet kl. 21.10' printed after the last item, when the front page gives no end."""
+    for line in reversed(lines[-40:]):
+        text = line.text.replace("\t", " ")
+        if END_LABEL.match(text):
+            return _times(text)[0]
+    return None
 
 
 def _times_from_labels(lines: list[Line], meeting: Meeting) -> None:
