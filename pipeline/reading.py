@@ -209,7 +209,10 @@ def read_pdf_fast(data: bytes) -> list[RawPage]:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else cp1252, which covers latin-1 Danish text."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM (Windows' "Unicode" text), else cp1252,
+    which covers latin-1 Danish text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -223,7 +226,7 @@ def read_text(data: bytes) -> list[RawPage]:
     split it later at running headers)."""
     if data.lstrip()[:5] == b"%PDF-":
         raise ReadError("a PDF named as a text file; rename it to .pdf")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError("binary content in a text file; check the file type")
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

@@ -61,3 +61,14 @@ def test_bullets_are_normalised():
     lines, _ = clean_pages(read_pdf_fast((RAW / "000_6712d68b0034b11f.pdf").read_bytes()), positioned=True)
     assert not any(ln.text.startswith("\uf0b7") for ln in lines)
     assert any(ln.bullet and ln.text.startswith("DASSOS fungerer godt") for ln in lines)
+
+
+def test_utf16_text_export_reads_like_utf8():
+    """Windows' "Unicode" text (UTF-16 with a byte-order mark) is text, not binary content."""
+    text = (TEXT / "002_3388be411b985e9f.txt").read_text(encoding="utf-8")
+    expected = [ln.text for page in read_text(text.encode("utf-8")) for ln in page.lines]
+    for encoding in ("utf-16", "utf-16-le"):
+        data = text.replace("\n", "\r\n").encode(encoding)
+        if encoding == "utf-16-le":
+            data = b"\xff\xfe" + data
+        assert [ln.text for page in read_text(data) for ln in page.lines] == expected
