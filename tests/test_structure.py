@@ -128,3 +128,18 @@ def test_fast_and_pdfplumber_readers_give_the_same_structure(records, stem):
         [(i.number, i.title, i.category, [s.kind for s in i.sections]) for i in fast.items]
     assert slow.attendees == fast.attendees
     assert [(d.item_number, d.kind, d.text) for d in slow.decisions] == [(d.item_number, d.kind, d.text) for d in fast.decisions]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Beslutning", "referat"), ("Byrådets beslutning den 24-04-2024", "referat"),
+    ("Beslutning i Økonomiudvalget den 04-03-2024", "referat"), ("Referat og opfølgning", "referat"),
+    ("Økonomiudvalgets indstilling den 8. april 2024", "indstilling"), ("Forslag til beslutning", "indstilling"),
+    ("Sagsfremstilling og vurdering", "sagsfremstilling"), ("Beskrivelse", "sagsfremstilling"),
+    ("Sagens baggrund", "baggrund"), ("Vedlagte bilag", "bilag"), ("Bilag:", "bilag"),
+    ("Beslutning (Åben)", "referat"), ("Bevillingsmæssige konsekvenser", "other"),
+    ("Status", None), ("Høringssvar", None), ("Beskrivelse af projektet", None),  # also item titles
+])
+def test_section_headings(heading, kind):
+    from pipeline.structure.items import section_kind
+
+    assert section_kind(heading) == kind

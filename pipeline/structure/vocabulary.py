@@ -21,12 +21,13 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"beslutning\s+i\s+.+", "referat"),
     (r"(?:[a-zæøå\-]+(?:s|ets|ens)\s+)?indstilling(?:er)?(?:\s+(?:den|d\.|fra|til)\b.*)?", "indstilling"),
     (r"forslag\s+til\s+beslutning", "indstilling"),
-    (r"(?:supplerende\s+)?sagsfremstilling|sagsbeskrivelse|sagens\s+(?:indhold|fremstilling)|beskrivelse\s+af\s+sagen", "sagsfremstilling"),
+    (r"(?:supplerende\s+)?sagsfremstilling(?:\s+og\s+(?:vurdering|økonomi|baggrund))?|sagsbeskrivelse|sagens\s+(?:indhold|fremstilling)|"
+     r"beskrivelse(?:\s+af\s+sagen)?", "sagsfremstilling"),
     (r"baggrund(?:\s+for\s+sagen)?|sagens\s+baggrund|formål", "baggrund"),
     (r"resum[eé]|sammenfatning|kort\s+fortalt", "resume"),
     (r"orientering", "orientering"),
     (r"bemærkning(?:er)?", "bemaerkninger"),
-    (r"bilag(?:sliste)?", "bilag"),
+    (r"(?:vedlagte\s+)?bilag(?:sliste)?|bilag\s+vedlagt", "bilag"),
     (r"beslutningstema|sagens\s+kerne|problemstilling|sammendrag|indledning", "resume"),
     (r"økonomi(?:ske\s+konsekvenser)?|lovgrundlag|retsgrundlag|høring|kommunikation|tidsplan|videre\s+proces|"
      r"beslutningskompetence|tidligere\s+(?:politiske\s+)?beslutninger|vurdering|administrationens\s+vurdering|"
