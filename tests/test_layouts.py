@@ -397,6 +397,10 @@ def test_item_numbers_running_on_from_earlier_meetings():
      ("Kommunalbestyrelsen", dt.date(2024, 3, 5), "18:00", None, "Rådhuset, Byrådssalen")),
     ("Referat af møde i Handicaprådet\nOnsdag den 6. marts 2024, kl. 16.30-18.30\nRådhuset, mødelokale 3\n",
      ("Handicaprådet", dt.date(2024, 3, 6), "16:30", "18:30", "Rådhuset, mødelokale 3")),
+    # the body from "Møde i X", "Xs møde" and a name set in capitals
+    ("Møde i Ældrerådet\nDato: 3. april 2024\n", ("Ældrerådet", dt.date(2024, 4, 3), None, None, None)),
+    ("Ældrerådets møde den 3. april 2024\n", ("Ældrerådet", dt.date(2024, 4, 3), None, None, None)),
+    ("REFERAT\nBØRNE- OG UNGEUDVALGET\nDato: 3. april 2024\n", ("Børne- og Ungeudvalget", dt.date(2024, 4, 3), None, None, None)),
     # evening hours: "kl. 20" is 20:00, not 2 o'clock
     ("Referat\nByrådet\nDato: 18. marts 2024\nTid: kl. 19.00-21.30\nSted: Byrådssalen\n",
      ("Byrådet", dt.date(2024, 3, 18), "19:00", "21:30", "Byrådssalen")),

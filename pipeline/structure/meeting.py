@@ -146,9 +146,28 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
             if start:
                 meeting.start_time, meeting.end_time = start, end
                 break
-    meeting.body = title_body or _body_from_referat_line(lines) or _body_from_name_line(lines, date_line)
+    meeting.body = tidy_body(title_body or _body_from_referat_line(lines) or _body_from_name_line(lines, date_line))
     meeting.location = _location(lines, date_line, dated)
     return meeting, date_line
+
+
+MEETING_OF = re.compile(r"^(?:(?:ordinært|ekstraordinært)\s+)?møde(?:t)?\s+(?:i|med)\s+(?P<body>.+)$", re.I)
+BODYS_MEETING = re.compile(r"^(?P<body>.+?(?:et|en))s\s+(?:(?:ordinære|ekstraordinære)\s+)?møde$|^(?P<acronym>[A-ZÆØÅ]{2,}\S*)['’]\s+møde$")
+LOWER_WORDS = frozenset({"og", "for", "i", "af", "på", "med"})
+
+
+def tidy_body(body: str | None) -> str | None:
+    """'Møde i Ældrerådet' / 'Ældrerådets møde' → 'Ældrerådet'; a body set in capitals
+    ('HANDICAPRÅDET') in the case its name is written in running text. Acronyms stay."""
+    if not body:
+        return body
+    m = MEETING_OF.match(body) or BODYS_MEETING.match(body)
+    if m:
+        body = (m.groupdict().get("body") or m.groupdict().get("acronym") or body).strip()
+    if body.isupper() and len(body) > 6 and re.search(_BODY_NOUN, body):
+        body = " ".join(w if w in LOWER_WORDS and i else w[:1].upper() + w[1:]
+                        for i, w in enumerate(body.lower().split()))
+    return body
 
 
 def _lines_with_date(lines: list[Line], date) -> list[int]:
