@@ -613,3 +613,19 @@ def test_end_time_from_the_closing_line_after_the_last_item():
     s = _structure("Referat\nByrådet\nMødedato: 10. april 2024 kl. 18.00\n\n1. Godkendelse af dagsorden\n"
                    "Beslutning:\nGodkendt.\n\n2. Eventuelt\nBeslutning:\nIntet.\n\nMødet hævet kl. 21.10.\n")
     assert (s.meeting.start_time, s.meeting.end_time) == ("18:00", "21:10")
+
+
+@pytest.mark.parametrize(("participants", "expected"), [
+    ("Deltagere: Jens Hansen og Lise Berg fra Aarhus Kommune, Ole Dam fra Randers Kommune\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Aarhus Kommune"), ("Ole Dam", "Randers Kommune")]),
+    ("Deltagere: Jens Hansen/Aarhus Kommune, Lise Berg/Randers Kommune, Ole Dam/Favrskov Kommune\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune"), ("Ole Dam", "Favrskov Kommune")]),
+    # grouped by organisation; the next labelled field ends the list
+    ("Deltagere:\nAarhus Kommune: Jens Hansen, Lise Berg\nRanders Kommune: Ole Dam\nReferent: Bo Ib\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Aarhus Kommune"), ("Ole Dam", "Randers Kommune")]),
+    ("Deltagere: Anne Hansen, Aarhus Kommune\n", [("Anne Hansen", "Aarhus Kommune")]),
+])
+def test_participants_with_their_organisation_after_fra_a_slash_or_as_a_group_label(participants, expected):
+    s = _structure("Referat\nNetværk for ungdomsuddannelse\nDato: 3. april 2024\n" + participants
+                   + "\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n")
+    assert [(a.name, a.organization) for a in s.attendees] == expected

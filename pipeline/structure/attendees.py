@@ -24,6 +24,7 @@ from .vocabulary import (
 PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
+FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
 # "Københavns Kommune (formand)": the role in brackets after the organisation
 ROLE_BRACKET = re.compile(r"^(?P<org>.+?)\s*\((?P<role>[a-zæøå][^()]*)\)$")
@@ -87,6 +88,10 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
             cells[0].role = cells[0].role or title.group("role")
             cells[0].status = cells[0].status or status
             return cells
+    # "Jens Hansen fra Aarhus Kommune", "Jens Hansen/Aarhus Kommune"
+    m = FROM_ORG.match(text)
+    if m and _is_person(m.group("name")) and _is_org(m.group("org")):
+        return [Cell("person", m.group("name"), status=status, page=page), Cell("org", m.group("org"), page=page)]
     name, comma, rest = (part.strip() for part in text.partition(","))
     if comma and rest and _is_person(name):
         if rest[:1].isupper():
@@ -123,6 +128,10 @@ def _entry_cells(entry: str, page: int | None) -> list[Cell]:
     if len(parts) > 1:
         per_part = [classify(p, page) for p in parts]
         if all(cells and cells[0].kind == "person" for cells in per_part):
+            last = per_part[-1]
+            if len(last) == 2 and last[1].kind == "org" and all(len(cells) == 1 for cells in per_part[:-1]):
+                # "Jens Hansen og Lise Berg fra Aarhus Kommune": both are from there
+                per_part = [[*cells, Cell("org", last[1].text, page=page)] for cells in per_part[:-1]] + [last]
             return [cell for cells in per_part for cell in cells]
     return classify(entry, page)
 
@@ -151,13 +160,25 @@ def _split_commas(text: str) -> list[str]:
 
 
 def _is_comma_list(text: str) -> bool:
-    """'A, B, C' (three or more entries) or 'Anders Jensen, Birgitte Holm' (all persons)."""
+    """'A, B, C' (three or more entries) or 'Anders Jensen, Birgitte Holm' (both entries persons)."""
     if "\t" in text:
         return False
     parts = _split_commas(text)
     if len(parts) >= 3:
         return True
-    return len(parts) == 2 and all(_is_person(ABSENT_MARK.sub("", p).strip()) or EMAIL.match(p) for p in parts)
+    return len(parts) == 2 and all(_starts_with_person(ABSENT_MARK.sub("", p).strip()) or EMAIL.match(p) for p in parts)
+
+
+def _starts_with_person(entry: str) -> bool:
+    """'Anders Jensen', 'Ole Dam fra Randers Kommune', 'Jens Hansen og Lise Berg': an entry of a list."""
+    cells = _entry_cells(entry, None)
+    return bool(cells) and cells[0].kind == "person"
+
+
+def _org_group(text: str) -> bool:
+    m = FIELD_LABEL.match(text)
+    return bool(m) and not ATTENDEE_LABEL.match(text) and _is_org(m.group("label")) \
+        and any(c.kind == "person" for e in _split_commas(m.group("rest")) for c in _entry_cells(e, None))
 
 
 def _other_field(text: str) -> bool:
@@ -181,6 +202,16 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             if not text:
                 i += 1
                 continue
+        elif _org_group(text):
+            # "Aarhus Kommune: Jens Hansen, Lise Berg": the organisation for each name after it
+            org, _, names = text.partition(":")
+            for entry in _split_commas(names):
+                for cell in _entry_cells(entry, line.page):
+                    if cell.kind == "person":
+                        cell.status = cell.status or status
+                        cells.extend([cell, Cell("org", org.strip(), page=line.page)])
+            i += 1
+            continue
         elif _other_field(text):
             break
         if _is_comma_list(text):
