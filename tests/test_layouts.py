@@ -2,9 +2,9 @@
 times on separate lines, dash titles, short participant lists, a council's minutes with titles
 and party letters around the names, a regional committee, a regional council protocol with a
 signature line, steering-group minutes with bullets, an agenda list with "Ad N." headings,
-running item numbers, front-page variants, a decision protocol, and four synthetic PDFs
-(participant table with a role column, running header and footer, case numbers, minutes printed
-as one table, labels in a margin column beside justified text)."""
+running item numbers, front-page variants, a decision protocol, a follow-up table, and five
+synthetic PDFs (participant table with a role column, running header and footer, case numbers,
+minutes printed as one table, labels in a margin column beside justified text, a follow-up table)."""
 
 from __future__ import annotations
 
@@ -328,6 +328,29 @@ def test_labels_in_a_margin_column_and_justified_text(reader):
     lines = [ln.text for page in read((FIXTURES / "margin.pdf").read_bytes()) for ln in page.lines]
     case = next(i for i, t in enumerate(lines) if t.startswith("Sagsfremstilling\tForvaltningen"))
     assert lines[case].count("\t") == 1 and "\t" not in lines[case + 1] + lines[case + 2]
+
+
+@pytest.mark.parametrize("source", ["followup.txt", "followup.pdf:pdfium", "followup.pdf:pdfplumber"])
+def test_follow_up_table_rows_are_action_items_with_owner_and_due_date(source):
+    """"Opgave | Ansvarlig | Frist" under the outcome: each row is a task, its owner and its due
+    date; in the PDF one action cell wraps onto a second line, and the sentence after the table
+    is no row of it."""
+    from pipeline.process import PipelineConfig, process_path
+
+    name, _, reader = source.partition(":")
+    r = process_path(str(FIXTURES / name), PipelineConfig(ner="rules", pdf_reader=reader or "pdfium"))
+    rows = [(a.owner, a.action, a.due_date) for a in r.action_items]
+    first_action = ("Udarbejde notat om takster og om den fremtidige finansiering af akutteamet"
+                    if name.endswith(".pdf") else "Udarbejde notat om takster")
+    assert rows[:3] == [
+        ("Sekretariatet", first_action, dt.date(2024, 6, 1)),
+        ("Camilla Lund", "Indkalde til temamøde", dt.date(2024, 9, 6)),  # "uge 36": its last working day
+        ("Søren Gade Hansen", "Sende data fra Ikast-Brande", None)]
+    assert not any(a.action.startswith(("følgende", "Næste møde")) for a in r.action_items)
+    assert (dt.date(2024, 6, 1), "referat") in {(d.due_date, d.section) for d in r.deadlines}
+    # the table is no part of the sentence before it
+    assert ("2", "agreed", "Styregruppen drøftede status og aftalte følgende:") in {
+        (d.item_number, d.kind, d.text) for d in r.decisions}
 
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])

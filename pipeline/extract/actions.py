@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import ActionItem
+from ..structure.followup import section_lines, table_rows
 from .common import Sentence, clean, sentences_of
 from .deadlines import deadline_hits
 from .patterns import (
@@ -28,6 +29,7 @@ from .patterns import (
 )
 
 OUTCOME_KINDS = frozenset({"referat"})
+FOLLOWING = re.compile(r"(?:følgende|flg\.?)(?:\s+[a-zæøå]+){0,2}\s*:?\s*\.?", re.IGNORECASE)
 LEADING_ADVERBS = re.compile(
     r"^(?:(?:desuden|endvidere|derudover|herudover|slutteligt|endelig|afslutningsvis|samtidig|derfor|"
     r"dernæst|herefter|derefter|efterfølgende|og|men|så)\b,?\s+)+", re.IGNORECASE)
@@ -141,8 +143,8 @@ def _leadin_action(clause: str, base: int) -> Action | None:
             continue
         tail = clause[m.end():].strip()
         tail_at = m.end() + (len(clause[m.end():]) - len(clause[m.end():].lstrip()))
-        if not tail:
-            return None
+        if not tail or FOLLOWING.fullmatch(tail):
+            return None  # "… aftalte følgende:" introduces a list or table, read on its own
         verbs = _verbs(tail)
         modal = MODALS.search(tail)
         first_verb = min([v.start for v in verbs] + ([modal.start()] if modal else []), default=None)
@@ -226,6 +228,13 @@ def find_actions(structure) -> list[ActionItem]:
         for section in item.sections:
             if section.kind not in OUTCOME_KINDS:
                 continue
+            rows = table_rows(section_lines(structure, section), ref)
+            in_table = [(row.lines[0].start, row.lines[-1].end) for row in rows]
+            for row in rows:
+                out.append(ActionItem(
+                    item_number=item.number, owner=clean(row.owner) if row.owner else None, action=clean(row.action),
+                    due_date=row.due, sentence=clean(row.text), span=structure.span(*in_table[rows.index(row)]),
+                ))
             sentences = sentences_of(section)
             hits = deadline_hits(section.text, sentences, ref)
             base = section.span.char_start
@@ -233,6 +242,8 @@ def find_actions(structure) -> list[ActionItem]:
             for i, (sent, acts) in enumerate(zip(sentences, per_sentence)):
                 for k, act in enumerate(acts):
                     lo, hi = sent.local + act.start, sent.local + act.end
+                    if any(a <= base + lo < b for a, b in in_table):
+                        continue  # a follow-up table's row, read by its cells above
                     due = _due_in(hits, lo, hi) or _meeting_due(section.text, sent, lo, hi, ref)
                     last = k == len(acts) - 1
                     if due is None and last and i + 1 < len(sentences) and not per_sentence[i + 1]:

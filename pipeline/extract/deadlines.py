@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Deadline
+from ..structure.followup import section_lines, table_rows
 from .common import Sentence, clean, sentences_of
 from .patterns import DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE
 
@@ -105,6 +106,17 @@ def find_deadlines(structure) -> list[Deadline]:
             if section.kind in SKIP_SECTIONS or not section.text.strip():
                 continue
             sec = SECTION_MAP.get(section.kind, "sagsfremstilling")
+            if section.kind == "referat":
+                # the due column of a follow-up table ("Opgave | Ansvarlig | Frist")
+                for row in table_rows(section_lines(structure, section), ref):
+                    if row.due is None or (item.number, row.due, sec) in seen:
+                        continue
+                    seen.add((item.number, row.due, sec))
+                    out.append(Deadline(
+                        item_number=item.number, due_date=row.due, text=clean(row.text), section=sec,
+                        date_text=row.due_text, granularity=row.granularity, sentence=clean(row.text),
+                        span=structure.span(row.lines[0].start, row.lines[-1].end),
+                    ))
             sentences = sentences_of(section)
             for hit in deadline_hits(section.text, sentences, ref):
                 key = (item.number, hit.due, sec)
@@ -122,3 +134,4 @@ def find_deadlines(structure) -> list[Deadline]:
                     span=structure.span(base + sent.local + 0, base + hit.end),
                 ))
     return out
+

@@ -10,6 +10,7 @@ from ..cleaning import Line, assemble_text
 from ..models import AgendaItem, Attendee, Meeting, Section, Span
 from .attendees import find_attendees
 from .items import PRESENTER_LINE, SectionHit, category_of, find_headings, find_sections, find_toc
+from .followup import mark_row_paragraphs
 from .meeting import end_time_from_closing, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
@@ -72,6 +73,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             if hit.index + 1 < len(lines) and hit.inline_rest is None:
                 lines[hit.index + 1].para_start = True
         section_hits.append(hits)
+    mark_row_paragraphs(lines)
     text = _break_after_inline_headings(assemble_text(lines), lines, section_hits)
 
     front = lines[:first_heading]
