@@ -647,8 +647,19 @@ def test_end_time_from_the_closing_line_after_the_last_item():
     ("Deltagere:\nAarhus Kommune: Jens Hansen, Lise Berg\nRanders Kommune: Ole Dam\nReferent: Bo Ib\n",
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Aarhus Kommune"), ("Ole Dam", "Randers Kommune")]),
     ("Deltagere: Anne Hansen, Aarhus Kommune\n", [("Anne Hansen", "Aarhus Kommune")]),
+    # semicolons between entries, initials in brackets (no organisation), "Afbud: Ingen."
+    ("Deltagere: Jens Hansen (JH), Aarhus Kommune; Lise Berg (LB), Randers Kommune\nAfbud: Ingen.\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
+    ("Fraværende: Ingen.\nDeltagere: Jens Hansen (JH), Lise Berg (KL) og Ole Dam.\n",
+     [("Jens Hansen", None), ("Lise Berg", "KL"), ("Ole Dam", None)]),
 ])
 def test_participants_with_their_organisation_after_fra_a_slash_or_as_a_group_label(participants, expected):
     s = _structure("Referat\nNetværk for ungdomsuddannelse\nDato: 3. april 2024\n" + participants
                    + "\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n")
     assert [(a.name, a.organization) for a in s.attendees] == expected
+
+
+def test_a_role_entry_with_a_party_letter_belongs_to_the_name_before_it():
+    s = _structure("Referat\nByrådet\nDato: 3. april 2024\nDeltagere: Jens Hansen, formand (A), Lise Berg (V)\n"
+                   "\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n")
+    assert [(a.name, a.role) for a in s.attendees] == [("Jens Hansen", "formand"), ("Lise Berg", None)]

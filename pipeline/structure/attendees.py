@@ -24,6 +24,8 @@ from .vocabulary import (
 PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
+NOBODY = re.compile(r"(?:ingen|intet|ingen\s+afbud|-|–|—)\.?", re.I)
+TRAILING_STOP = re.compile(r"(?<=[a-zæøå]{2})\.\s*$")  # "… og Ole Dam." (not an initial "A.")
 FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
 # "Københavns Kommune (formand)": the role in brackets after the organisation
@@ -57,6 +59,13 @@ def _is_person(text: str) -> bool:
         return False
     # a bare municipality pair ("Aarhus Odder") is no person
     return is_first_name(tokens[0]) or not all(canonical_municipality(t) for t in tokens)
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """'JH' or 'JPH' for 'Jens Peter Hansen'."""
+    tokens = [t for t in re.split(r"[\s-]+", name) if t[:1].isupper()]
+    return short.isupper() and 2 <= len(short) <= 4 and len(tokens) >= 2 \
+        and short[0] == tokens[0][0] and short[-1] == tokens[-1][0]
 
 
 def _is_org(text: str) -> bool:
@@ -105,6 +114,8 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     if m and _is_person(m.group("name")):
         paren, rest = m.group("paren").strip(" *"), m.group("rest").strip(" ,")
         person = Cell("person", m.group("name").strip(), status=status, page=page)
+        if _initials_of(paren, person.text):
+            paren = ""  # "Jens Hansen (JH)": the minutes' short form of the name, no role
         if _is_org(paren) and not rest:
             return [person, Cell("org", paren, page=page)]
         person.role = paren or None
@@ -146,11 +157,14 @@ def _role_cell(row: list[Cell], part: str) -> list[Cell]:
 
 
 def _split_commas(text: str) -> list[str]:
+    """Entries of a list line: split at commas outside brackets, or at semicolons where the line
+    has them ("Jens Hansen, Aarhus Kommune; Lise Berg, Randers Kommune")."""
+    sep = ";" if ";" in text else ","
     parts, depth, cur = [], 0, []
     for ch in text:
         depth += ch == "("
         depth -= ch == ")"
-        if ch == "," and depth <= 0:
+        if ch == sep and depth <= 0:
             parts.append("".join(cur))
             cur = []
         else:
@@ -199,7 +213,7 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
         if label:
             status = "absent" if ABSENT_LABEL.match(re.sub(r"\s+", " ", label.group("label").strip())) else "present"
             text = (label.group("rest") or "").strip()
-            if not text:
+            if not text or NOBODY.fullmatch(text):  # "Afbud: Ingen."
                 i += 1
                 continue
         elif _org_group(text):
@@ -228,7 +242,9 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
                     status = "absent" if ABSENT_LABEL.match(inner.group("label")) else "present"
                     entry = inner.group("rest") or ""
                 # "Kristian Bøgsted (V), formand, Anne Vang (A)": a role entry belongs to the name before it
-                row = _role_cell(cells[-1:], entry.strip()) if cells and cells[-1].kind == "person" else []
+                entry = TRAILING_STOP.sub("", entry)
+                role = PARTY_MARK.sub("", entry).strip()
+                row = _role_cell(cells[-1:], role) if cells and cells[-1].kind == "person" else []
                 for cell in row or _entry_cells(entry, line.page):
                     cell.status = cell.status or status
                     cells.append(cell)
