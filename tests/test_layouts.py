@@ -545,7 +545,7 @@ Godkendt.
 
 
 @pytest.mark.parametrize("heading", ["{n}. {t}", "{n}) {t}", "Punkt nr. {n} - {t}", "Pkt. {n} {t}", "Sag nr. {n}: {t}",
-                                     "Punkt {n} – {t}", "Dagsordenspunkt {n}: {t}"])
+                                     "Punkt {n} – {t}", "Dagsordenspunkt {n}: {t}", "Punkt {n}\n{t}", "{n}.\n{t}"])
 def test_item_heading_forms(heading):
     titles = ["Godkendelse af dagsorden", "Budgetopfølgning", "Eventuelt"]
     body = "\n\n".join(heading.format(n=n, t=t) + "\nBeslutning\nGodkendt." for n, t in enumerate(titles, start=1))
@@ -663,3 +663,11 @@ def test_a_role_entry_with_a_party_letter_belongs_to_the_name_before_it():
     s = _structure("Referat\nByrådet\nDato: 3. april 2024\nDeltagere: Jens Hansen, formand (A), Lise Berg (V)\n"
                    "\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n")
     assert [(a.name, a.role) for a in s.attendees] == [("Jens Hansen", "formand"), ("Lise Berg", None)]
+
+
+def test_a_bare_number_line_inside_an_item_is_a_list_not_an_item():
+    s = _structure("Referat\nByrådet\nMødedato: 27. maj 2024\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+                   "2. Budget 2025\nSagsfremstilling\nPlanen har tre dele:\n1.\nen analyse\n2.\nen plan\n"
+                   "Beslutning\nGodkendt.\n\n3. Eventuelt\nBeslutning\nIntet.\n")
+    assert [(i.number, i.title) for i in s.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Budget 2025"), ("3", "Eventuelt")]

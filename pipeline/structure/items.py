@@ -21,6 +21,8 @@ from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, MARGIN_SECTION, PRESE
 
 # "1.2 Title", "4. Title", and running numbers over a year's meetings ("145. Title", dot required)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))(?:\.|\))?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
+# "3." alone, the title on the next line (a number column exported as text)
+BARE_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.(?P<title>)$")
 PUNKT = re.compile(
     r"^(?:(?:åbent|lukket)\s+)?(?:ad\s+(?:punkt|pkt\.?)?|(?:punkt|pkt\.?)(?:\s+nr\.?)?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
     r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
@@ -153,7 +155,7 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
             continue
         continues_list, list_number = list_number, None
         punkt = PUNKT.match(text)
-        numbered = None if punkt else NUMBERED.match(text)
+        numbered = None if punkt else NUMBERED.match(text) or BARE_NUMBER.match(text)
         m = punkt or numbered
         if not m or not _looks_emphasised(line, body_size):
             i += 1
@@ -162,8 +164,8 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         cand = _num_tuple(number)
         title = ACCESS_MARK.sub("", re.sub(r"\s+", " ", m.group("title").replace("\t", " ")).strip())
         end = i
-        if punkt and not title:
-            # "Punkt 3." with the title on the next line(s)
+        if (punkt or numbered) and not title:
+            # "Punkt 3." or "3." with the title on the next line(s)
             j = i + 1
             while j < len(lines) and section_kind(lines[j].text) is None and not lines[j].bullet:
                 title = f"{title} {lines[j].text}".strip() if title else lines[j].text.strip()
