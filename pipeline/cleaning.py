@@ -77,10 +77,12 @@ def _pdf_furniture(pages: list[RawPage]) -> set[tuple[int, int]]:
 
 
 def _is_section_heading(text: str) -> bool:
+    """A section heading ("Beslutning i Økonomiudvalget den 04-03-2024") or an item heading
+    with its title on the next line ("Punkt 3"): they recur like headers but are content."""
     # imported here: the structure package builds on this module's Line
-    from .structure.items import section_kind
+    from .structure.items import PUNKT, section_kind
 
-    return section_kind(text) is not None
+    return section_kind(text) is not None or bool(PUNKT.match(text.strip()))
 
 
 def _text_furniture(pages: list[RawPage]) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
