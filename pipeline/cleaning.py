@@ -157,8 +157,17 @@ def clean_pages(pages: list[RawPage], positioned: bool) -> tuple[list[Line], int
     return lines, max(n_pages, len(pages))
 
 
+# Characters that are layout, not text: no-break and thin spaces, soft hyphens, zero-width marks,
+# and the typographic ligatures some PDF fonts map to single code points ("ﬁnansiering").
+CHAR_FIXES = str.maketrans({
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "\u200b": None,
+    "\u200c": None, "\u200d": None, "\ufeff": None, "\u2060": None,
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+})
+
+
 def _to_line(raw: RawLine, page: int) -> Line:
-    text = raw.text.replace("\u00a0", " ").replace("\u00ad", "")
+    text = raw.text.translate(CHAR_FIXES)
     bullet = False
     m = BULLET.match(text)
     if m and len(text) > m.end():

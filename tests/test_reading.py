@@ -72,3 +72,12 @@ def test_utf16_text_export_reads_like_utf8():
         if encoding == "utf-16-le":
             data = b"\xff\xfe" + data
         assert [ln.text for page in read_text(data) for ln in page.lines] == expected
+
+
+def test_layout_characters_are_normalised():
+    """Ligatures some PDF fonts map to one code point, no-break and thin spaces, soft hyphens and
+    zero-width marks would split words that the rules and the model look for."""
+    raw = "Dato:\u00a03.\u00a0april 2024\nOm \ufb01nansiering og \ufb02ytning\nsocial\u00adpsykiatrien\u200b koster 2\u202f000 kr.\n"
+    lines, _ = clean_pages(read_text(raw.encode("utf-8")), positioned=False)
+    assert [ln.text for ln in lines] == [
+        "Dato: 3. april 2024", "Om finansiering og flytning", "socialpsykiatrien koster 2 000 kr."]
