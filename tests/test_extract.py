@@ -141,6 +141,7 @@ def _deadlines(text: str, ref=dt.date(2024, 2, 1)):
     ("Arbejdet skal være færdigt ultimo maj 2024.", "2024-05-31"),
     ("Tilmelding inden d. 1/3.", "2024-03-01"),
     ("Evalueringen skal foreligge primo juni 2024.", "2024-06-01"),
+    ("Sekretariatet udsender materialet senest i juni 2024.", "2024-06-30"),
     ("Høringen løber frem til den 30. april 2024.", "2024-04-30"),
     ("Høringsperioden slutter den 30. april 2024.", "2024-04-30"),
     ("Indstillinger til prisen modtages gerne frem til den 30. april.", "2024-04-30"),

@@ -84,6 +84,8 @@ def deadline_hits(section_text: str, sentences: list[Sentence], ref_date: dt.dat
         if cue is None or is_excluded(before, sent.text):
             continue
         cue_label, cue_at = cue
+        if cue_label == "senest i" and ref_date is not None and m.deadline_date < ref_date:
+            continue  # "Kommunen har senest i 2023 tilbudt …": most recently, not by then
         clause_from = min(_clause_start(before, cue_at), _clause_start(before, len(before)))
         hits.append(DeadlineHit(
             start=m.start, end=m.end, date_text=m.text, due=m.deadline_date, granularity=m.granularity,

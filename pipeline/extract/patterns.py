@@ -102,6 +102,8 @@ DISCUSSION_PATTERNS = _c(DISCUSSION_ROWS)
 # --------------------------------------------------------------------------------------
 DEADLINE_BEFORE_ROWS: list[tuple[str, str]] = [
     ("senest", r"\bsenest(?:\s+(?:den|d\.))?\s*$"),
+    # "senest i juni 2024": the month's last day (not "har senest i 2023 tilbudt": see deadline_hits)
+    ("senest i", r"\bsenest\s+i\s*$"),
     ("inden", r"\b(?:inden|før|forud\s+for)(?:\s+(?:den|d\.))?\s*$"),
     ("ved udgangen", r"\b(?:ved|til|med|fra)\s*$"),  # only with a period end: see DEADLINE_DATE_TEXT
     ("frist", r"\b\w*frist(?:en)?(?:\s+(?:er|var|bliver|til|den|d\.|på|for\s+\w+(?:\s+\w+)?|fastsat)){0,4}\s*:?\s*$"),
