@@ -129,6 +129,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             pages += payload.n_pages  # type: ignore[attr-defined]
             if progress is not None:
                 progress.update(task, advance=1, pages=pages)
+            for warning in payload.warnings:  # type: ignore[attr-defined]
+                (progress.console if progress is not None else err).print(
+                    f"[yellow]warning[/yellow] {payload.source_path}: {warning}")  # type: ignore[attr-defined]
         elif kind == "failed":
             failure = payload
             line = f"[yellow]skipped[/yellow] {failure.source_path}: {failure.reason}"  # type: ignore[attr-defined]

@@ -97,6 +97,9 @@ def process_bytes(data: bytes, source_path: str, config: PipelineConfig | None =
     warnings = []
     if not structure.items:
         warnings.append("no agenda items found")
+    textless = [p.number for p in pages if not p.lines]
+    if file_type == "pdf" and textless:
+        warnings.append(f"no text on page(s) {_ranges(textless)}: blank or scanned (needs OCR); their content is missing")
     return DocumentRecord(
         doc_id=doc_id, sha256=digest, source_file=path.name, source_path=source_path,
         file_type=file_type, n_pages=n_pages, text=structure.text, meeting=structure.meeting,
@@ -104,6 +107,17 @@ def process_bytes(data: bytes, source_path: str, config: PipelineConfig | None =
         deadlines=facts.deadlines, action_items=facts.action_items, entities=entities,
         pipeline_version=__version__, ner_backend=backend.name, warnings=warnings,
     )
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[2, 3, 4, 7] → '2-4, 7'"""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def process_path(source_path: str, config: PipelineConfig | None = None) -> DocumentRecord | IngestFailure:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # A gap wider than this share of the font size between two words is a column gap, not a space.
@@ -133,6 +134,9 @@ def read_pdf(data: bytes) -> list[RawPage]:
         raise ReadError("PDF has no pages")
     if not any(p.lines for p in pages):
         raise ReadError("no text layer: needs OCR")
+    problem = text_layer_problem(pages)
+    if problem:
+        raise ReadError(problem)
     return pages
 
 
@@ -205,7 +209,33 @@ def read_pdf_fast(data: bytes) -> list[RawPage]:
         raise ReadError("PDF has no pages")
     if not any(p.lines for p in pages):
         raise ReadError("no text layer: needs OCR")
+    problem = text_layer_problem(pages)
+    if problem:
+        raise ReadError(problem)
     return pages
+
+
+UNREADABLE_SHARE = 0.3    # of a text layer's characters: U+FFFD, "(cid:N)", private-use or control codes
+MIN_VOWEL_SHARE = 0.2     # Danish (and English) text has ~38 % vowels among its letters
+MIN_CHARS_TO_JUDGE = 200
+
+
+def text_layer_problem(pages: list[RawPage]) -> str | None:
+    """Why a PDF's text layer is no text, or None. Fonts without a Unicode mapping come out as
+    U+FFFD, "(cid:12)" or private-use codes; a font's own encoding as letters that are no words
+    ("Ñïåâ ãáí"): both need OCR like a scan, and ingesting them would fill the warehouse with noise."""
+    text = "".join(line.text for page in pages for line in page.lines)
+    chars = [c for c in text if not c.isspace()]
+    if len(chars) < MIN_CHARS_TO_JUDGE:
+        return None
+    cid = len(re.findall(r"\(cid:\d+\)", text))
+    bad = sum(c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc") for c in chars) + 7 * cid
+    if bad / len(chars) > UNREADABLE_SHARE:
+        return "text layer unreadable (fonts without a Unicode mapping): needs OCR"
+    letters = [c.lower() for c in chars if c.isalpha()]
+    if len(letters) >= MIN_CHARS_TO_JUDGE and sum(c in "aeiouyæøåéèêüöäáíóú" for c in letters) / len(letters) < MIN_VOWEL_SHARE:
+        return "text layer garbled (a font with its own encoding): needs OCR"
+    return None
 
 
 def decode_text(data: bytes) -> str:

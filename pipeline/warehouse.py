@@ -67,7 +67,7 @@ DOC_TABLES = ["attendees", "items", "sections", "decisions", "deadlines", "actio
 VIEWS: dict[str, str] = {
     "v_documents": """
         SELECT doc_id, source_file, body, meeting_date, start_time, end_time, location,
-               sha256, file_type, n_pages, ingested_at
+               sha256, file_type, n_pages, warnings, ingested_at
         FROM documents""",
     "v_attendees": """
         SELECT doc_id, name, organization, role, status, ordinal, page FROM attendees""",

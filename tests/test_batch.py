@@ -175,3 +175,35 @@ def test_a_worker_that_dies_costs_only_its_own_file(tmp_path, monkeypatch):
     # the crash is recorded, not skipped: a re-run tries the file again (and the others are skipped)
     again = run_batch([str(folder)], db, CONFIG, workers=2)
     assert again.loaded == [] and len(again.skipped) == 4 and len(again.failed) == 1
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("unmapped.pdf", "text layer unreadable (fonts without a Unicode mapping): needs OCR"),
+    ("garbled.pdf", "text layer garbled (a font with its own encoding): needs OCR"),
+])
+def test_a_text_layer_that_is_no_text_is_recorded_like_a_scan(name, reason):
+    fixture = Path(__file__).resolve().parent / "fixtures" / "layouts" / name
+    failure = process_bytes(fixture.read_bytes(), str(fixture), CONFIG)
+    assert (failure.stage, failure.reason) == ("read", reason)
+
+
+def test_scanned_pages_inside_a_text_pdf_are_a_warning_in_v_documents(tmp_path):
+    pypdf = _pypdf()
+    reader = pypdf.PdfReader(str(GOOD))
+    writer = pypdf.PdfWriter()
+    writer.add_page(reader.pages[0])
+    writer.add_blank_page(width=595, height=842)  # a scanned page has an image and no text
+    writer.add_blank_page(width=595, height=842)
+    for page in reader.pages[1:]:
+        writer.add_page(page)
+    path = tmp_path / "partly_scanned.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    db = tmp_path / "w.duckdb"
+    report = run_batch([str(path)], db, CONFIG, workers=1)
+    assert len(report.loaded) == 1
+    con = duckdb.connect(str(db), read_only=True)
+    warnings, n_pages = con.execute("SELECT warnings, n_pages FROM v_documents").fetchone()
+    assert n_pages == len(reader.pages) + 2
+    assert warnings == ["no text on page(s) 2-3: blank or scanned (needs OCR); their content is missing"]
+    assert con.execute("SELECT count(*) FROM v_items").fetchone()[0] > 0  # the rest is read

@@ -32,6 +32,14 @@ def test_ingest_of_only_bad_files_exits_non_zero(tmp_path, capsys):
     assert "x.pdf" in err and "not a PDF" in err and "Traceback" not in err
 
 
+def test_ingest_prints_a_documents_warnings(tmp_path, capsys):
+    minutes = tmp_path / "noter.txt"
+    minutes.write_text("Referat\nNetværket\nDato: 3. april 2024\n\nVi talte om budgettet.\n", encoding="utf-8")
+    assert main(["ingest", str(minutes), "--db", str(tmp_path / "w.duckdb"), "--ner", "rules", "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "noter.txt: no agenda items found" in err and "loaded 1" in err
+
+
 def test_query_csv(db, capsys):
     assert main(["query", "SELECT body, meeting_date FROM v_documents WHERE source_file LIKE '%.pdf' ORDER BY meeting_date",
                  "--db", str(db), "--csv"]) == 0
