@@ -2,7 +2,7 @@
 times on separate lines, dash titles, short participant lists, a council's minutes with titles
 and party letters around the names, a regional committee, a regional council protocol with a
 signature line, steering-group minutes with bullets, an agenda list with "Ad N." headings,
-running item numbers, front-page variants, a decision protocol, a follow-up table, and five
+running item numbers, front-page variants, decision protocols, a follow-up table, and five
 synthetic PDFs (participant table with a role column, running header and footer, case numbers,
 minutes printed as one table, labels in a margin column beside justified text, a follow-up table)."""
 
@@ -671,3 +671,20 @@ def test_a_bare_number_line_inside_an_item_is_a_list_not_an_item():
                    "Beslutning\nGodkendt.\n\n3. Eventuelt\nBeslutning\nIntet.\n")
     assert [(i.number, i.title) for i in s.items] == [
         ("1", "Godkendelse af dagsorden"), ("2", "Budget 2025"), ("3", "Eventuelt")]
+
+
+def test_council_protocol_answering_a_numbered_recommendation_point_by_point():
+    """Running item numbers (12, 13), an "Indstilling" of "1. at …" points answered under the
+    council's decision by "Ad 1: Godkendt." lines: those points are no agenda and no items."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "council_protocol.txt"), PipelineConfig(ner="rules"))
+    assert r.meeting.body == "Byrådet"
+    assert [(i.number, i.title) for i in r.items] == [("12", "Regnskab 2023"), ("13", "Salg af ejendom")]
+    assert [(s.kind, s.heading) for s in r.items[0].sections][-2:] == [
+        ("referat", "Beslutning i Økonomiudvalget den 10-04-2024"), ("referat", "Beslutning i Byrådet den 24-04-2024")]
+    assert [(d.item_number, d.kind, d.text) for d in r.decisions] == [
+        ("12", "recommended", "Anbefales."), ("12", "approved", "Ad 1: Godkendt."),
+        ("12", "approved", "Ad 2: Godkendt med 21 stemmer mod 4 (Ø)."), ("12", "approved", "Ad 3: Godkendt."),
+        ("13", "approved", "Godkendt.")]
+    assert [(d.due_date, d.section) for d in r.deadlines] == [(dt.date(2024, 6, 1), "indstilling")]

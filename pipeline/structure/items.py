@@ -29,7 +29,8 @@ PUNKT = re.compile(
     re.I,
 )
 # Agenda systems mark open/closed items: "3. (Åben) Title", "Title (Lukket)", "Title (Å)"
-ACCESS_MARK = re.compile(r"^\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*|\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*$", re.I)
+ACCESS_MARK = re.compile(r"^\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*|\s*\((?:åben|åbent|lukket|lukkede?|å|l)\)\s*$"
+                         r"|^\s*(?:åbent|lukket)\s+punkt\s*[:\-–]\s*", re.I)  # "13. Lukket punkt: Salg af ejendom"
 TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|[\s\t]+)(?P<page>\d{1,3})\s*$")
 MAX_TITLE_WORDS = 25
 
@@ -88,6 +89,9 @@ def find_toc(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
     return indices, entries
 
 
+LIST_ITEM_AT = re.compile(r"^at\b", re.I)
+
+
 def _agenda_list(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
     """An agenda printed without page numbers ("Dagsorden" + "1. …", "2. …") whose items come
     back later as their own headings ("Ad 1. …", "Punkt 1 …"): a table of contents too.
@@ -97,8 +101,10 @@ def _agenda_list(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
     for i, line in enumerate(lines):
         text = line.text.strip()
         m = NUMBERED.match(text) or PUNKT.match(text)
-        if m:
-            numbered.append((i, m.group("num").rstrip("."), re.sub(r"\s+", " ", m.group("title")).strip()))
+        title = re.sub(r"\s+", " ", m.group("title")).strip() if m else ""
+        # "1. at regnskabet godkendes," answered by "Ad 1: Godkendt.": a recommendation's points, no agenda
+        if m and not LIST_ITEM_AT.match(title):
+            numbered.append((i, m.group("num").rstrip("."), title))
     for k, (_, first, _) in enumerate(numbered):
         if _num_tuple(first) not in ((0,), (1,), (1, 1)):
             continue
