@@ -220,3 +220,15 @@ def test_model_org_or_place_that_only_repeats_a_found_municipality_is_dropped():
     assert not _plausible_org_or_place(span("Vejle Kommuner"))
     assert _plausible_org_or_place(span("Aarhus Kommunes Socialforvaltning"))  # more than the municipality
     assert _plausible_org_or_place(span("Danske Regioner"))  # no municipality inside
+
+
+def test_model_org_rows_lose_document_words_and_streets_are_places():
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    from pipeline.ner.entities import STREET_END, _without_document_words
+
+    doc = spacy.blank("da")("Beslutningsprotokol Regionsrådet Referat mødes på Fabrikvej 5")
+    assert _without_document_words(SpacySpan(doc, 0, 3, label="ORG")).text == "Regionsrådet"
+    assert _without_document_words(SpacySpan(doc, 2, 3, label="ORG")) is None
+    assert STREET_END.search("Fabrikvej") and STREET_END.search("Rådhustorvet") and not STREET_END.search("Venstre")

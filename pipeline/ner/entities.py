@@ -170,8 +170,12 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
                     start = offset + ent.start_char + ent.text.index(name.split()[0])
                     person_mentions.append((start, start + len(name), name, "model"))
             elif ent.label_ in ("ORG", "LOC") and _plausible_org_or_place(ent):
-                entities.append(_entity(loc, ent.label_, offset + ent.start_char, offset + ent.end_char,
-                                        ent.text, ent.text, "model"))
+                span = _without_document_words(ent)
+                if span is not None:
+                    # a street ("Fabrikvej") is a place whatever the model took it for
+                    label = "LOC" if STREET_END.search(span.text) else ent.label_
+                    entities.append(_entity(loc, label, offset + span.start_char, offset + span.end_char,
+                                            span.text, span.text, "model"))
         for pm in rule_mentions(para):
             person_mentions.append((offset + pm.start, offset + pm.end, pm.text, "rules"))
     # the attendee list: a printed participant is a person wherever the name recurs
@@ -194,6 +198,21 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
             seen.append((start, end))
             entities.append(_entity(loc, "PERSON", start, end, printed, normalized, source))
     return entities
+
+
+STREET_END = re.compile(r"(?:vej|gade|allé|alle|plads|torv|torvet|stræde|boulevard|vænget|vænge)$", re.I)
+# Title lines run together with a neighbouring name ("… i Vestjylland" / "Referat")
+DOCUMENT_WORDS = frozenset({"referat", "dagsorden", "beslutningsprotokol", "protokol", "mødereferat", "bilag"})
+
+
+def _without_document_words(ent):
+    """The entity without a document-type word at either end, or None if nothing is left."""
+    start, end = 0, len(ent)
+    while start < end and ent[start].text.casefold() in DOCUMENT_WORDS:
+        start += 1
+    while end > start and ent[end - 1].text.casefold() in DOCUMENT_WORDS:
+        end -= 1
+    return ent[start:end] if end > start else None
 
 
 def _plausible_org_or_place(ent) -> bool:
