@@ -10,7 +10,8 @@ Rules
   punctuation (. ! ? : ;) followed by a line that starts with a lowercase letter continues the
   same sentence ("... afdække behovet blandt" / "kommunerne i Region Midt.").
 * Inside a paragraph a sentence ends at . ! ? followed by whitespace and an uppercase letter,
-  a digit or an opening quote -- but not after an abbreviation (ABBREVIATIONS), a single letter
+  a digit or an opening quote -- but not after an abbreviation (ABBREVIATIONS; those that often
+  close a sentence, "kr.", "pct.", "osv.", "m.m.", do before a capital), a single letter
   or initial ("Hans C. Andersen"), or a day before a month ("25. Maj"), after "den" or as a list
   number at the paragraph start. Any other number's dot ends a sentence ("senest uge 23. Planen",
   "med 15 stemmer mod 10. Forslaget").
@@ -36,6 +37,11 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "hlsn", "mvh", "st", "sml", "smst", "årg", "udg", "vol", "ver", "fig", "kap", "afsn",
 })
 
+# Abbreviations that often close a sentence: after these a capitalised word begins the next one.
+SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({
+    "m.m", "mm", "mv", "m.v", "osv", "etc", "o.l", "ol", "o.lign", "e.l", "pct", "kr", "m.fl", "mfl",
+})
+
 MONTH_WORDS = frozenset({
     "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
     "oktober", "november", "december", "jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug",
@@ -58,6 +64,9 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
     tok = raw.lower()
     if len(raw) >= 2 and raw.isupper():  # acronym at the end of a sentence: "... til KL."
         return True
+    if tok in SENTENCE_FINAL_ABBREVIATIONS:
+        # "… med 3 pct. Sekretariatet orienterer …", "… m.m. Næste punkt …": a capital after it starts a sentence
+        return bool(re.match(r"\s+[\"'„“«(]?[A-ZÆØÅÄÖÜÉ]", para[m.end():]))
     if tok in ABBREVIATIONS:
         return False
     if len(tok) == 1 and tok.isalpha():  # initial: "Hans C. Andersen", "A. Jensen"

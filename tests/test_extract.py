@@ -36,6 +36,9 @@ SAMPLE = ROOT / "data" / "raw" / "004_bb815edab3661743.pdf"
     ("Punkt et\nPunkt to", ["Punkt et", "Punkt to"]),  # every paragraph is a boundary
     ("Region Midt vil afdække behovet blandt\nkommunerne i regionen.",  # soft PDF line break
      ["Region Midt vil afdække behovet blandt kommunerne i regionen."]),
+    # abbreviations that close sentences: a capital after them starts the next one
+    ("Taksten hæves med 3 pct. Sekretariatet orienterer. Prisen er 300 kr. pr. døgn, m.m. Godkendt.",
+     ["Taksten hæves med 3 pct.", "Sekretariatet orienterer.", "Prisen er 300 kr. pr. døgn, m.m.", "Godkendt."]),
 ])
 def test_split_sentences(text, expected):
     assert [s for _, _, s in split_sentences(text)] == expected
