@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SectionKind = Literal[
     "indstilling", "referat", "sagsfremstilling", "baggrund", "resume", "orientering",
@@ -57,6 +57,9 @@ class Section(_Model):
     heading: str = Field(description="the heading as printed, e.g. 'Beslutning:'")
     text: str = Field(description="the section body, paragraphs separated by newlines")
     span: Span
+    # offsets (into `text`) of paragraphs that are bullets or list points: a sentence never runs
+    # into them, even when they start in lower case ("• at godkende planen")
+    _point_starts: frozenset[int] = PrivateAttr(default_factory=frozenset)
 
 
 class AgendaItem(_Model):

@@ -86,8 +86,9 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the logical paragraphs, joining soft PDF line breaks."""
+def _paragraphs(text: str, point_starts: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of the logical paragraphs, joining soft PDF line breaks (never into a bullet
+    or a list point starting at one of `point_starts`)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -99,17 +100,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             prev_start, prev_end = spans[-1]
             prev = text[prev_start:prev_end]
             first = line.lstrip()[:1]
-            if first.islower() and not _SOFT_BREAK_END.search(prev):
+            if first.islower() and not _SOFT_BREAK_END.search(prev) and start + len(line) - len(line.lstrip()) not in point_starts:
                 spans[-1] = (prev_start, end)
                 continue
         spans.append((start, end))
     return spans
 
 
-def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
-    """Split a section text into sentences: ``[(abs_start, abs_end, sentence), ...]``."""
+def split_sentences(text: str, offset: int = 0, point_starts: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """Split a section text into sentences: ``[(abs_start, abs_end, sentence), ...]``;
+    `point_starts` are the local offsets of bullets and list points."""
     out: list[tuple[int, int, str]] = []
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in _paragraphs(text, point_starts):
         para = text[p_start:p_end]
         cuts = [0]
         for m in _END.finditer(para):

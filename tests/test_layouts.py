@@ -688,3 +688,22 @@ def test_council_protocol_answering_a_numbered_recommendation_point_by_point():
         ("12", "approved", "Ad 2: Godkendt med 21 stemmer mod 4 (Ø)."), ("12", "approved", "Ad 3: Godkendt."),
         ("13", "approved", "Godkendt.")]
     assert [(d.due_date, d.section) for d in r.deadlines] == [(dt.date(2024, 6, 1), "indstilling")]
+
+
+def test_outcome_points_under_a_lead_in_are_one_resolution_each():
+    """"Udvalget besluttede:" over "• at …" bullets (in lower case: no soft line break joins them)
+    and "Udvalget anbefaler byrådet," over "1. at …" points: each point is a resolution of the
+    lead-in's kind (a recommendation stays one whatever it recommends), and a point naming who
+    does what is an action item."""
+    from pipeline.extract import extract_facts
+
+    s = _structure("Referat\nByrådet\nMødedato: 24. april 2024\n\n1. Budget 2025\nBeslutning\nUdvalget besluttede:\n"
+                   "• at godkende planen\n• at udsætte punkt 3 til næste møde\n"
+                   "• at sekretariatet udarbejder et notat senest 1. juni 2024\n\n2. Regnskab 2023\nBeslutning\n"
+                   "Udvalget anbefaler byrådet,\n1. at regnskabet godkendes, og\n2. at overskuddet overføres til 2025.\n")
+    facts = extract_facts(s)
+    assert [(d.item_number, d.kind, d.text) for d in facts.decisions] == [
+        ("1", "decided", "at godkende planen"), ("1", "postponed", "at udsætte punkt 3 til næste møde"),
+        ("1", "decided", "at sekretariatet udarbejder et notat senest 1. juni 2024"),
+        ("2", "recommended", "1. at regnskabet godkendes, og"), ("2", "recommended", "2. at overskuddet overføres til 2025.")]
+    assert [(a.owner, a.due_date) for a in facts.action_items] == [("sekretariatet", dt.date(2024, 6, 1))]

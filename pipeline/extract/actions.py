@@ -29,6 +29,8 @@ from .patterns import (
 )
 
 OUTCOME_KINDS = frozenset({"referat"})
+# a recommendation's or decision's point: "at sekretariatet udarbejder …", "2. at …"
+POINT_OPENING = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-h]\))\s+)?at\s+(?=\S)", re.IGNORECASE)
 FOLLOWING = re.compile(r"(?:følgende|flg\.?)(?:\s+[a-zæøå]+){0,2}\s*:?\s*\.?", re.IGNORECASE)
 LEADING_ADVERBS = re.compile(
     r"^(?:(?:desuden|endvidere|derudover|herudover|slutteligt|endelig|afslutningsvis|samtidig|derfor|"
@@ -181,7 +183,7 @@ RULES = (_request_action, _leadin_action, _modal_action, _passive_action)
 
 def actions_in_sentence(text: str) -> list[Action]:
     """The action items of one sentence (no due dates)."""
-    label = RUN_IN_LABEL.match(text)
+    label = RUN_IN_LABEL.match(text) or POINT_OPENING.match(text)
     start = label.end() if label else 0
     body = text[start:]
     actions: list[Action] = []

@@ -28,6 +28,6 @@ class Sentence:
 def sentences_of(section: Section) -> list[Sentence]:
     base = section.span.char_start
     out = []
-    for s, e, sent in split_sentences(section.text, base):
+    for s, e, sent in split_sentences(section.text, base, section._point_starts):
         out.append(Sentence(s, e, sent, section.text[s - base:e - base], s - base))
     return out

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from ..models import Decision
 from .common import clean, sentences_of
 from .patterns import DECISION_PATTERNS
 
 OUTCOME_KINDS = frozenset({"referat"})
+# "Udvalget besluttede:" / "Udvalget anbefaler byrådet," followed by "• at …" / "1. at …" points:
+# each point is a resolution of the lead-in's kind
+LEAD_IN_END = re.compile(r"[:,]\s*$")
+POINT = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-h]\))\s+)?at\b", re.IGNORECASE)
 
 
 def classify(sentence: str) -> str | None:
@@ -29,8 +35,18 @@ def find_decisions(structure) -> list[Decision]:
         for section in item.sections:
             if section.kind not in OUTCOME_KINDS:
                 continue
-            for sent in sentences_of(section):
-                kind = classify(sent.text)
+            sentences = sentences_of(section)
+            lead_kind: str | None = None  # "Udvalget besluttede:" over its points
+            for n, sent in enumerate(sentences):
+                is_point = sent.local in section._point_starts and POINT.match(sent.text)
+                own = classify(sent.text)
+                # a point under "anbefaler," is recommended whatever it recommends; under
+                # "besluttede:" its own verb says more ("at udsætte …": postponed)
+                kind = (lead_kind if lead_kind == "recommended" else own or lead_kind) if is_point else own
+                if not is_point:
+                    lead_kind = kind if LEAD_IN_END.search(sent.text) else None
+                    if lead_kind and n + 1 < len(sentences) and sentences[n + 1].local in section._point_starts:
+                        continue  # the lead-in resolves nothing by itself: its points are the decisions
                 if kind is None:
                     continue
                 text = clean(sent.text)

@@ -111,7 +111,8 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
                 span = Span(page=line.page, char_start=start, char_end=lines[s_stop - 1].end)
             else:
                 span = _span(lines, hit.index + 1, s_stop - 1, len(text))
-            sections.append(Section(kind=hit.kind, heading=hit.heading.strip(), text=text[span.char_start:span.char_end], span=span))
+            sections.append(_with_points(Section(kind=hit.kind, heading=hit.heading.strip(),
+                                                 text=text[span.char_start:span.char_end], span=span), lines))
         preamble = _preamble_start(lines, body_start, first_section, bool(presenters))
         if hits and preamble is not None:
             # text under the heading before its first section heading ("Sagsfremstilling" unprinted)
@@ -129,6 +130,15 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             ordinal=len(items) + 1, span=item_span, sections=sections,
         ))
     return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items)
+
+
+def _with_points(section: Section, lines: list[Line]) -> Section:
+    """Remember where the section's bullets and numbered points start (see Section)."""
+    start, end = section.span.char_start, section.span.char_end
+    section._point_starts = frozenset(
+        ln.start - start for ln in lines
+        if start <= ln.start < end and ln.para_start and (ln.bullet or LIST_ITEM_LINE.match(ln.text)))
+    return section
 
 
 def _break_after_inline_headings(text: str, lines: list[Line], section_hits: list[list[SectionHit]]) -> str:
