@@ -707,3 +707,14 @@ def test_outcome_points_under_a_lead_in_are_one_resolution_each():
         ("1", "decided", "at sekretariatet udarbejder et notat senest 1. juni 2024"),
         ("2", "recommended", "1. at regnskabet godkendes, og"), ("2", "recommended", "2. at overskuddet overføres til 2025.")]
     assert [(a.owner, a.due_date) for a in facts.action_items] == [("sekretariatet", dt.date(2024, 6, 1))]
+
+
+def test_lettered_sub_items():
+    s = _structure("Referat\nByrådet\nDato: 3. april 2024\n\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
+                   "2. Meddelelser\nBeslutning:\nTaget til efterretning.\n\n2a. Meddelelse fra formanden\nBeslutning:\n"
+                   "Taget til efterretning.\n\n2b) Meddelelse fra direktøren\nBeslutning:\nTaget til efterretning.\n\n"
+                   "3. Eventuelt\nBeslutning:\nIntet.\n")
+    assert [(i.number, i.title) for i in s.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Meddelelser"), ("2a", "Meddelelse fra formanden"),
+        ("2b", "Meddelelse fra direktøren"), ("3", "Eventuelt")]
+    assert [i.sections[0].text for i in s.items][1] == "Taget til efterretning."  # "2" keeps its own outcome

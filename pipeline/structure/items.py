@@ -20,7 +20,7 @@ from ..dates import MONTHS
 from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, MARGIN_SECTION, PRESENTER_LINE, SECTION_PATTERNS
 
 # "1.2 Title", "4. Title", and running numbers over a year's meetings ("145. Title", dot required)
-NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))(?:\.|\))?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}[a-h](?=[.)]?\s)|\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))(?:\.|\))?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
 # "3." alone, the title on the next line (a number column exported as text)
 BARE_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.(?P<title>)$")
 PUNKT = re.compile(
@@ -46,6 +46,10 @@ class Heading:
 
 
 def _num_tuple(number: str) -> tuple[int, ...]:
+    """'2.1' → (2, 1); a lettered sub-item '2a' → (2, 1), '2b' → (2, 2)."""
+    m = re.fullmatch(r"(\d+)([a-h])", number, re.I)
+    if m:
+        return int(m.group(1)), ord(m.group(2).lower()) - ord("a") + 1
     return tuple(int(p) for p in number.split("."))
 
 
