@@ -143,3 +143,22 @@ def test_section_headings(heading, kind):
     from pipeline.structure.items import section_kind
 
     assert section_kind(heading) == kind
+
+
+@pytest.mark.parametrize(("line", "presenters"), [
+    ("Ved Jens Hansen og Lise Berg", ["Jens Hansen", "Lise Berg"]),
+    ("Ved: Jens Hansen, Aarhus Kommune", ["Jens Hansen"]),
+    ("v/ Jens Hansen", ["Jens Hansen"]),
+    ("Oplægsholdere: chefkonsulent Lise Berg og Jens Hansen", ["Lise Berg", "Jens Hansen"]),
+    ("Ved direktør Jens Hansen (15 min.)", ["Jens Hansen"]),
+    ("Vedtægter for rådet", []),  # no "Ved" line
+])
+def test_presenter_lines(line, presenters):
+    from pipeline.cleaning import clean_pages
+    from pipeline.reading import read_text
+    from pipeline.structure import build_structure
+
+    text = (f"Referat\nByrådet\nDato: 3. april 2024\n\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
+            f"2. Status på projektet\n{line}\nSagsfremstilling\nTekst.\nBeslutning:\nTaget til efterretning.\n")
+    lines, _ = clean_pages(read_text(text.encode()), positioned=False)
+    assert build_structure(lines, "x").items[1].presenters == presenters

@@ -6,9 +6,10 @@ import re
 
 from ..gazetteer import is_first_name
 from .attendees import NAME_TOKEN, PARTICLES, _is_person
+from .vocabulary import ROLE_PREFIX
 
 SPLIT = re.compile(r",|\s+og\s+|\s+samt\s+|\s+&\s+|\s+ved\s+|\s*;\s*", re.I)
-LEAD = re.compile(r"^(?:intro|introduktion|oplæg|fremlæggelse|præsentation|indledning)?\s*(?:ved|af)?\s*:?\s*", re.I)
+LEAD = re.compile(r"^(?:(?:intro|introduktion|oplæg|fremlæggelse|præsentation|indledning)?\s*(?:(?:ved|af)\b|v/)?|oplægsholdere?)\s*:?\s*", re.I)
 
 
 def parse_presenters(line: str) -> list[str]:
@@ -18,6 +19,9 @@ def parse_presenters(line: str) -> list[str]:
     names: list[str] = []
     for segment in SPLIT.split(text):
         segment = LEAD.sub("", segment.strip()).strip(" .:")
+        title = ROLE_PREFIX.match(segment)
+        if title:  # "direktør Jens Hansen"
+            segment = title.group("rest")
         tokens = []
         for tok in segment.split():
             if NAME_TOKEN.match(tok) or (tokens and tok.lower() in PARTICLES):

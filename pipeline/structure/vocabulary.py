@@ -103,7 +103,8 @@ ITEM_METADATA = re.compile(
     r"^\s*(?:sagsnr|sags-?id|sagsnummer|j\.?\s*nr|journalnr|dokumentnr|sagsansvarlig|sagsbehandler|"
     r"ansvarlig|forfatter|kle|åben|lukket|åbent\s+punkt|lukket\s+punkt)\b", re.I)
 WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail)\b", re.I)
-PRESENTER_LINE = re.compile(r"^(?:intro\s+|oplæg\s+|fremlæggelse\s+|præsentation\s+)?ved\s*:?\s+(?P<rest>.+)$", re.I)
+PRESENTER_LINE = re.compile(r"^(?:(?:intro\s+|oplæg\s+|fremlæggelse\s+|præsentation\s+)?(?:ved(?:\s*:\s*|\s+)|v/\s*)|"
+                            r"oplægsholdere?\s*:?\s*)(?P<rest>[A-ZÆØÅa-zæøå].+)$", re.I)
 
 # Organisation words: a table cell with one of these is an organisation, not a person.
 ORG_WORDS = re.compile(
