@@ -718,3 +718,13 @@ def test_lettered_sub_items():
         ("1", "Godkendelse af dagsorden"), ("2", "Meddelelser"), ("2a", "Meddelelse fra formanden"),
         ("2b", "Meddelelse fra direktøren"), ("3", "Eventuelt")]
     assert [i.sections[0].text for i in s.items][1] == "Taget til efterretning."  # "2" keeps its own outcome
+
+
+def test_unnumbered_group_headings_give_categories_and_end_the_item_before_them():
+    s = _structure("Referat\nByrådet\nDato: 3. april 2024\n\nSager til beslutning\n\n1. Budget 2025\nBeslutning:\nGodkendt.\n\n"
+                   "2. Takster 2025\nBeslutning:\nGodkendt.\n\nOrienteringssager\n\n3. Status på byggeriet\nBeslutning:\n"
+                   "Taget til efterretning.\n\nLukkede punkter\n\n4. Salg af grund\nBeslutning:\nGodkendt.\n")
+    assert [(i.number, i.category) for i in s.items] == [
+        ("1", "beslutning"), ("2", "beslutning"), ("3", "orientering"), ("4", None)]
+    assert [i.sections[0].text for i in s.items] == [
+        "Godkendt.", "Godkendt.", "Taget til efterretning.", "Godkendt."]  # no group heading inside

@@ -14,7 +14,7 @@ from .followup import mark_row_paragraphs
 from .meeting import end_time_from_closing, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import ITEM_METADATA, LIST_ITEM_LINE
+from .vocabulary import GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
 
 
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
@@ -55,11 +55,17 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     toc_indices, toc = find_toc(lines)
     headings = find_headings(lines, toc_indices, toc)
     first_heading = headings[0].index if headings else len(lines)
+    # unnumbered grouping headings ("Sager til beslutning") end the item before them
+    group_lines = [i for i, ln in enumerate(lines) if i not in toc_indices and GROUP_LINE.match(ln.text.strip())]
+
+    def item_stop(n: int) -> int:
+        nxt = headings[n + 1].index if n + 1 < len(headings) else len(lines)
+        return min([g for g in group_lines if headings[n].end_index < g < nxt] + [nxt])
 
     # headings and section heads are paragraphs of their own, so the text reads as printed
     section_hits = []
     for n, h in enumerate(headings):
-        stop = headings[n + 1].index if n + 1 < len(headings) else len(lines)
+        stop = item_stop(n)
         lines[h.index].para_start = True
         if h.end_index + 1 < len(lines):
             lines[h.end_index + 1].para_start = True
@@ -89,10 +95,13 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     for n, h in enumerate(headings):
         if h.children:
             continue
-        stop = headings[n + 1].index if n + 1 < len(headings) else len(lines)
+        stop = item_stop(n)
         top = h.number.split(".")[0]
         group = groups.get(top) if "." in h.number else None
+        group_line = max((g for g in group_lines if g < h.index), default=None)
         category = category_of(group.title) if group else (category_of(h.title) if category_of(h.title) == "dialog" else None)
+        if category is None and group_line is not None:
+            category = category_of(lines[group_line].text)
         hits = section_hits[n]
         body_start = h.end_index + 1
         presenters: list[str] = []

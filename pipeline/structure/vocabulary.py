@@ -61,6 +61,12 @@ CATEGORY_WORDS: list[tuple[str, str]] = [
     (r"dialog", "dialog"),
 ]
 CATEGORY_PATTERNS = [(re.compile(p, re.I), c) for p, c in CATEGORY_WORDS]
+# Unnumbered grouping headings between items ("Sager til beslutning", "Orienteringssager",
+# "Lukkede punkter"): the items under them take their category; none is an item or a section.
+GROUP_LINE = re.compile(
+    r"^(?:(?:(?:åbne|lukkede)\s+)?(?:sager|punkter|dagsordenspunkter)\s+til\s+(?:beslutning|orientering|drøftelse|godkendelse)"
+    r"|(?:beslutnings|orienterings|drøftelses|godkendelses)(?:sager|punkter)|(?:åbne|lukkede)\s+(?:sager|punkter)"
+    r"|punkter\s+til\s+(?:kommende|næste)\s+møder?)\s*:?$", re.I)
 
 # Labels of the front page.
 PRESENT_LABELS = (r"deltagere(?:\s+fra\s+[\wæøå\-]+(?:\s+[\wæøå\-]+)?)?|mødedeltagere|til\s+stede|tilstede|deltog|medlemmer|"
