@@ -137,6 +137,8 @@ def test_fast_and_pdfplumber_readers_give_the_same_structure(records, stem):
     ("Sagsfremstilling og vurdering", "sagsfremstilling"), ("Beskrivelse", "sagsfremstilling"),
     ("Sagens baggrund", "baggrund"), ("Vedlagte bilag", "bilag"), ("Bilag:", "bilag"),
     ("Beslutning (Åben)", "referat"), ("Bevillingsmæssige konsekvenser", "other"),
+    ("Indstilling og beslutning", "referat"), ("Drøftelse og beslutning", "referat"), ("Konklusioner", "referat"),
+    ("Beslutningsforslag", "indstilling"),
     ("Status", None), ("Høringssvar", None), ("Beskrivelse af projektet", None),  # also item titles
 ])
 def test_section_headings(heading, kind):

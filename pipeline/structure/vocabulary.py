@@ -13,14 +13,16 @@ import re
 # ("Status", "Høringssvar", "Klima") is left out: a numbered title that reads as a section
 # heading is not taken for an item.
 SECTION_HEADINGS: list[tuple[str, str]] = [
-    (r"(?:referat|beslutning(?:er)?|afgørelse|konklusion|protokol(?:lat)?)(?:\s+(?:den|d\.|fra|af|i)\b.*)?", "referat"),
+    (r"(?:referat|beslutning(?:er)?|afgørelse|konklusion(?:er)?|protokol(?:lat)?)(?:\s+(?:den|d\.|fra|af|i)\b.*)?", "referat"),
+    # a combined heading carries the outcome: "Indstilling og beslutning", "Drøftelse og beslutning"
+    (r"(?:indstilling|drøftelse|behandling)\s*(?:og|/|&)\s*beslutning", "referat"),
     # "Beslutning og opfølgning", "Referat/aftaler", "Konklusion og handlinger" (table column headers)
     (r"(?:referat|beslutning(?:er)?|konklusion(?:er)?)\s*(?:og|/|&)\s*(?:opfølgning|aftaler|handling(?:er)?|"
      r"konklusion(?:er)?|beslutning(?:er)?|referat|bemærkning(?:er)?)", "referat"),
     (r"(?:[a-zæøå\-]+(?:s|ets|ens))\s+beslutning(?:\s+(?:den|d\.|i|på)\b.*)?", "referat"),  # Udvalgets beslutning den 3. maj
     (r"beslutning\s+i\s+.+", "referat"),
     (r"(?:[a-zæøå\-]+(?:s|ets|ens)\s+)?indstilling(?:er)?(?:\s+(?:den|d\.|fra|til)\b.*)?", "indstilling"),
-    (r"forslag\s+til\s+beslutning", "indstilling"),
+    (r"forslag\s+til\s+(?:beslutning|indstilling)|beslutningsforslag", "indstilling"),
     (r"(?:supplerende\s+)?sagsfremstilling(?:\s+og\s+(?:vurdering|økonomi|baggrund))?|sagsbeskrivelse|sagens\s+(?:indhold|fremstilling)|"
      r"beskrivelse(?:\s+af\s+sagen)?", "sagsfremstilling"),
     (r"baggrund(?:\s+for\s+sagen)?|sagens\s+baggrund|formål", "baggrund"),
