@@ -728,3 +728,11 @@ def test_unnumbered_group_headings_give_categories_and_end_the_item_before_them(
         ("1", "beslutning"), ("2", "beslutning"), ("3", "orientering"), ("4", None)]
     assert [i.sections[0].text for i in s.items] == [
         "Godkendt.", "Godkendt.", "Taget til efterretning.", "Godkendt."]  # no group heading inside
+
+
+def test_running_text_is_no_body_and_no_place():
+    """A file without a front page: a dated sentence names no meeting body, and the line after it is no place."""
+    s = _structure("samlet oversigt over høringssvarene til udvalgets møde den 26. juni 2024. Derudover\n"
+                   "skal kommunikationsafdelingen tilrettelægge borgerinddragelsen i samarbejde med\n"
+                   "lokalrådene og foreningerne.\n")
+    assert (s.meeting.body, s.meeting.location) == (None, None)

@@ -73,7 +73,9 @@ def _body_from_title(text: str, date_start: int) -> str | None:
     prefix = BODY_TAIL_NOISE.sub("", BODY_NOISE.sub("", prefix.replace("\t", " ").strip())).strip(" ,-–:")
     words = prefix.split()
     # "2. Budgetopfølgning pr. 31. januar 2024": an agenda line, not a title
-    if not 1 <= len(words) <= 7 or re.match(r"\d{1,3}\.?\s", prefix) or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix) \
+    # a body's name starts with a capital ("Byrådet", "DASSOS"); running text does not
+    if not 1 <= len(words) <= 7 or not prefix[:1].isupper() or re.match(r"\d{1,3}\.?\s", prefix) \
+            or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix) \
             or re.fullmatch(r"(?:møde[t]?|mødedag|afholdt|dato)", prefix, re.I):
         return None
     return prefix
@@ -254,7 +256,8 @@ def _location(lines: list[Line], date_line: int | None, dated: list[int]) -> str
         cand = line.text.strip()
         if _day_dates(cand) or TIME_RANGE.search(cand):
             continue
-        if 0 < len(cand.split()) <= 8 and not _is_labelled(cand) and not re.search(r"\d{2,}|^\d+\.", cand):
+        # a place is a name ("Rådhuset", "Virtuelt møde via Teams"), not a line of running text
+        if 0 < len(cand.split()) <= 8 and cand[:1].isupper() and not _is_labelled(cand) and not re.search(r"\d{2,}|^\d+\.", cand):
             return cand
         break
     return None
