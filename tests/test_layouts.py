@@ -736,3 +736,14 @@ def test_running_text_is_no_body_and_no_place():
                    "skal kommunikationsafdelingen tilrettelægge borgerinddragelsen i samarbejde med\n"
                    "lokalrådene og foreningerne.\n")
     assert (s.meeting.body, s.meeting.location) == (None, None)
+
+
+def test_items_titled_like_a_minor_section_heading():
+    """'2. Orientering' and '3. Kommunikation' are items; before, they were refused as section
+    headings and every later item ran into the first."""
+    s = _structure("Referat\nByrådet\nDato: 3. april 2024\n\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
+                   "2. Orientering\nBeslutning:\nTaget til efterretning.\n\n3. Kommunikation\nBeslutning:\nGodkendt.\n\n"
+                   "4. Eventuelt\nBeslutning:\nIntet.\n")
+    assert [(i.number, i.title, i.sections[0].text) for i in s.items] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."), ("2", "Orientering", "Taget til efterretning."),
+        ("3", "Kommunikation", "Godkendt."), ("4", "Eventuelt", "Intet.")]

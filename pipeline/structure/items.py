@@ -223,9 +223,14 @@ def _next_number_follows(lines: list[Line], start: int, cand: tuple[int, ...], b
     return False
 
 
+# Headings of these kinds are never an item's title ("2. Indstilling" is a numbered section); an
+# item may be called "Orientering", "Kommunikation" or "Økonomi" (kinds "orientering", "other").
+SECTION_ONLY_KINDS = frozenset({"referat", "indstilling", "sagsfremstilling", "resume", "baggrund", "bilag", "bemaerkninger"})
+
+
 def _plausible_title(title: str, numbered: bool) -> bool:
     """Titles are short and, after a bare number, capitalised and not a date ("1. december")."""
-    if not title or len(title.split()) > MAX_TITLE_WORDS or section_kind(title):
+    if not title or len(title.split()) > MAX_TITLE_WORDS or section_kind(title) in SECTION_ONLY_KINDS:
         return False
     if numbered:
         first = title.split()[0].strip(".,:").lower()

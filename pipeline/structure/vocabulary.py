@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 # Section headings inside an agenda item → section kind. A word that is also a common item title
-# ("Status", "Høringssvar", "Klima") is left out: a numbered title that reads as a section
-# heading is not taken for an item.
+# ("Status", "Høringssvar", "Klima") is left out. A numbered line whose title reads as a heading
+# of the core kinds ("2. Indstilling") is no item; "3. Orientering" or "4. Kommunikation" is
+# (items.SECTION_ONLY_KINDS).
 SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"(?:referat|beslutning(?:er)?|afgørelse|konklusion(?:er)?|protokol(?:lat)?)(?:\s+(?:den|d\.|fra|af|i)\b.*)?", "referat"),
     # a combined heading carries the outcome: "Indstilling og beslutning", "Drøftelse og beslutning"
