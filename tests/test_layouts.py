@@ -747,3 +747,14 @@ def test_items_titled_like_a_minor_section_heading():
     assert [(i.number, i.title, i.sections[0].text) for i in s.items] == [
         ("1", "Godkendelse af dagsorden", "Godkendt."), ("2", "Orientering", "Taget til efterretning."),
         ("3", "Kommunikation", "Godkendt."), ("4", "Eventuelt", "Intet.")]
+
+
+def test_numbering_that_skips_closed_items():
+    """Public minutes leave out closed items: 1, 2, 5, 6 (and a last item after a gap) are all
+    items, while a numbered list inside an item that skips a number stays in its text."""
+    s = _structure("Referat\nByrådet\nDato: 3. april 2024\n\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n"
+                   "2. Budget 2025\nSagsfremstilling\nPlanen består af:\n1. Drift\n2. Anlæg\n5. Reserver\nBeslutning:\n"
+                   "Godkendt.\n\n5. Salg af grund\nBeslutning:\nGodkendt.\n\n9. Eventuelt\nBeslutning:\nIntet.\n")
+    assert [(i.number, i.title) for i in s.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Budget 2025"), ("5", "Salg af grund"), ("9", "Eventuelt")]
+    assert s.items[1].sections[0].text.endswith("5. Reserver")

@@ -193,7 +193,9 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
             accept = ordered and (in_toc or (punkt is not None and _is_successor(last, cand)))
         else:
             accept = _is_successor(last, cand) or (punkt is not None and ordered) \
-                or (last is None and _next_number_follows(lines, i + 1, cand, body_size))
+                or (last is None and _next_number_follows(lines, i + 1, cand, body_size)) \
+                or (ordered and continues_list is None and _small_gap(last, cand)
+                    and (_next_number_follows(lines, i + 1, cand, body_size) or _section_follows(lines, i + 1)))
         if continues_list is not None and not line.para_start and cand[:-1] == continues_list[:-1] \
                 and cand[-1] == continues_list[-1] + 1:
             accept = False
@@ -207,6 +209,22 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         i = end + 1
     _mark_groups(headings)
     return headings
+
+
+def _small_gap(last: tuple[int, ...] | None, cand: tuple[int, ...]) -> bool:
+    """1, 2, 5: public minutes leave out closed items, so the numbering may skip a few."""
+    return last is not None and len(cand) == len(last) and cand[:-1] == last[:-1] and 1 < cand[-1] - last[-1] <= 10
+
+
+def _section_follows(lines: list[Line], start: int) -> bool:
+    """A section heading ("Beslutning:") comes within a few lines, before any other numbered line."""
+    for line in lines[start:start + 6]:
+        text = line.text.strip()
+        if section_kind(text) or INLINE_SECTION.match(text) or MARGIN_SECTION.match(text):
+            return True
+        if NUMBERED.match(text) or PUNKT.match(text):
+            return False
+    return False
 
 
 def _next_number_follows(lines: list[Line], start: int, cand: tuple[int, ...], body_size: float | None) -> bool:
