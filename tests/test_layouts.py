@@ -2,9 +2,10 @@
 times on separate lines, dash titles, short participant lists, a council's minutes with titles
 and party letters around the names, a regional committee, a regional council protocol with a
 signature line, steering-group minutes with bullets, an agenda list with "Ad N." headings,
-running item numbers, front-page variants, decision protocols, a follow-up table, and five
-synthetic PDFs (participant table with a role column, running header and footer, case numbers,
-minutes printed as one table, labels in a margin column beside justified text, a follow-up table)."""
+running item numbers, front-page variants, decision protocols, a follow-up table, and synthetic
+PDFs (participant table with a role column, running header and footer, case numbers, minutes
+printed as one table, labels in a margin column beside justified text, a follow-up table, item
+headings in the body font, text layers that are no text)."""
 
 from __future__ import annotations
 
@@ -351,6 +352,18 @@ def test_follow_up_table_rows_are_action_items_with_owner_and_due_date(source):
     # the table is no part of the sentence before it
     assert ("2", "agreed", "Styregruppen drøftede status og aftalte følgende:") in {
         (d.item_number, d.kind, d.text) for d in r.decisions}
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_item_headings_set_in_the_body_font(reader):
+    """No line is bold or larger: the numbered headings are found as in a text export, and the
+    body comes from the title lines, not from a dated sentence further down."""
+    r = _pdf_record("plain.pdf", reader)
+    assert (r.meeting.body, r.meeting.date, r.meeting.start_time) == ("Regionsrådet", dt.date(2024, 6, 24), "16:00")
+    assert [(i.number, i.title) for i in r.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Budget 2025 - 1. behandling"), ("3", "Meddelelser")]
+    assert [d.kind for d in r.decisions] == ["approved", "approved", "noted"]
+    assert [(d.item_number, d.due_date) for d in r.deadlines] == [("2", dt.date(2024, 8, 30))]
 
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])

@@ -150,7 +150,15 @@ def section_kind(text: str) -> str | None:
 
 
 def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str]) -> list[Heading]:
-    body_size = _body_size(lines)
+    """Numbered item headings. In a PDF they must stand out (bold or larger) from the body text;
+    where no numbered line does, the headings are set like the body and are read as in a text export."""
+    headings = _find_headings(lines, toc_indices, toc, _body_size(lines))
+    if not headings and _body_size(lines) is not None:
+        headings = _find_headings(lines, toc_indices, toc, None)
+    return headings
+
+
+def _find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str], body_size: float | None) -> list[Heading]:
     headings: list[Heading] = []
     last: tuple[int, ...] | None = None
     # the number of a numbered body line just passed over ("1. Høringssvar" under "Bilag"): the

@@ -81,6 +81,9 @@ def _body_from_title(text: str, date_start: int) -> str | None:
     return prefix
 
 
+TITLE_LINES = 20  # a title naming the body stands on the first page's first lines
+
+
 def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
     """Meeting metadata and the index of the line that gave the date (or None)."""
     meeting = Meeting()
@@ -96,14 +99,14 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
                 meeting.start_time, meeting.end_time = start, end
                 date_line = i
                 break
-    # 2. title line ("DASSOS 4. maj 2021") and 3. date-and-time line
+    # 2. title line ("DASSOS 4. maj 2021", near the top) and 3. date-and-time line
     for i, line in enumerate(lines[:60]):
         if WRITTEN_DATE_LABEL.match(line.text) or TIME_LABEL.match(line.text) or ATTENDEE_LABEL.match(line.text):
             continue
         dates = _day_dates(line.text)
         if not dates:
             continue
-        body = _body_from_title(line.text, dates[0].start)
+        body = _body_from_title(line.text, dates[0].start) if i < TITLE_LINES else None
         if body and title_body is None:
             title_body = body
             if meeting.date is None:
