@@ -665,6 +665,9 @@ def test_end_time_from_the_closing_line_after_the_last_item():
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
     ("Fraværende: Ingen.\nDeltagere: Jens Hansen (JH), Lise Berg (KL) og Ole Dam.\n",
      [("Jens Hansen", None), ("Lise Berg", "KL"), ("Ole Dam", None)]),
+    # a participant table with the organisation column first
+    ("Deltagere:\nKommune\tNavn\tFunktion\nAarhus Kommune\tJens Hansen\tFormand\nRanders Kommune\tLise Berg\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
 ])
 def test_participants_with_their_organisation_after_fra_a_slash_or_as_a_group_label(participants, expected):
     s = _structure("Referat\nNetværk for ungdomsuddannelse\nDato: 3. april 2024\n" + participants

@@ -259,6 +259,11 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             row.extend(_role_cell(row, part) or _entry_cells(part, line.page))
         if row and all(c.kind == "other" for c in row):
             break
+        persons = [c for c in row if c.kind == "person"]
+        orgs = [c for c in row if c.kind == "org"]
+        if len(persons) == 1 and len(orgs) == 1 and row.index(orgs[0]) < row.index(persons[0]):
+            # "Aarhus Kommune | Jens Hansen": the organisation column first, the pair is the row's
+            row = [persons[0], orgs[0], *(c for c in row if c is not persons[0] and c is not orgs[0])]
         for cell in row:
             cell.status = cell.status or status
         cells.extend(row)
