@@ -77,12 +77,18 @@ def _pdf_furniture(pages: list[RawPage]) -> set[tuple[int, int]]:
 
 
 def _is_section_heading(text: str) -> bool:
-    """A section heading ("Beslutning i Økonomiudvalget den 04-03-2024") or an item heading
-    with its title on the next line ("Punkt 3"): they recur like headers but are content."""
+    """A section heading ("Beslutning i Økonomiudvalget den 04-03-2024"): it recurs with a date
+    like a running header but is content."""
     # imported here: the structure package builds on this module's Line
-    from .structure.items import PUNKT, section_kind
+    from .structure.items import section_kind
 
-    return section_kind(text) is not None or bool(PUNKT.match(text.strip()))
+    return section_kind(text) is not None
+
+
+def _is_item_heading(text: str) -> bool:
+    from .structure.items import PUNKT
+
+    return bool(PUNKT.match(text.strip()))
 
 
 def _text_furniture(pages: list[RawPage]) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
@@ -95,6 +101,7 @@ def _text_furniture(pages: list[RawPage]) -> tuple[set[tuple[int, int]], list[tu
     """
     counts: Counter[str] = Counter()
     numbered: Counter[str] = Counter()
+    item_headings: dict[str, set[str]] = {}
     for page in pages:
         for idx, line in enumerate(page.lines):
             if (re.search(r"\d", line.text) and len(line.text.strip()) <= 80 and not PAGE_NUMBER.match(line.text)
@@ -103,8 +110,13 @@ def _text_furniture(pages: list[RawPage]) -> tuple[set[tuple[int, int]], list[tu
                 counts[key] += 1
                 nxt = page.lines[idx + 1].text if idx + 1 < len(page.lines) else ""
                 numbered[key] += bool(PAGE_NUMBER.match(nxt))
+                if _is_item_heading(line.text):
+                    item_headings.setdefault(key, set()).add(line.text.strip())
+    # "Punkt 1", "Punkt 2", "Punkt 3" (titles on the next lines) share a shape but are the agenda;
+    # "Punkt 3: Budget" repeated word for word on every page is a running header
     headers = {k for k, c in counts.items()
-               if (c >= TEXT_HEADER_MIN_REPEATS or numbered[k] >= 2) and not k.endswith(".")}
+               if (c >= TEXT_HEADER_MIN_REPEATS or numbered[k] >= 2) and not k.endswith(".")
+               and len(item_headings.get(k, ())) <= 1}
     furniture: set[tuple[int, int]] = set()
     page_starts: list[tuple[int, int]] = []
     for page in pages:

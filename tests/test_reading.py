@@ -81,3 +81,15 @@ def test_layout_characters_are_normalised():
     lines, _ = clean_pages(read_text(raw.encode("utf-8")), positioned=False)
     assert [ln.text for ln in lines] == [
         "Dato: 3. april 2024", "Om finansiering og flytning", "socialpsykiatrien koster 2 000 kr."]
+
+
+def test_repeated_item_header_is_furniture_but_distinct_bare_item_headings_stay():
+    """'Punkt 3: Budget 2025' printed word for word at the top of every page is a running header;
+    'Punkt 1', 'Punkt 2', 'Punkt 3' (each title on the next line) share its shape but are the agenda."""
+    header = "Referat\nDato: 3. april 2024\n\n3. Budget\nTekst.\n\fPunkt 3: Budget 2025\nMere tekst.\n" \
+             "\fPunkt 3: Budget 2025\nEndnu mere.\n\fPunkt 3: Budget 2025\nSlut.\n"
+    lines, _ = clean_pages(read_text(header.encode()), positioned=False)
+    assert "Punkt 3: Budget 2025" not in [ln.text for ln in lines]
+    bare = "Referat\nDato: 3. april 2024\n\nPunkt 1\nGodkendelse\n\nPunkt 2\nBudget\n\nPunkt 3\nEventuelt\n"
+    lines, _ = clean_pages(read_text(bare.encode()), positioned=False)
+    assert [ln.text for ln in lines if ln.text.startswith("Punkt")] == ["Punkt 1", "Punkt 2", "Punkt 3"]
