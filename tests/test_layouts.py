@@ -437,6 +437,15 @@ def test_item_numbers_running_on_from_earlier_meetings():
     ("Møde i Ældrerådet\nDato: 3. april 2024\n", ("Ældrerådet", dt.date(2024, 4, 3), None, None, None)),
     ("Ældrerådets møde den 3. april 2024\n", ("Ældrerådet", dt.date(2024, 4, 3), None, None, None)),
     ("REFERAT\nBØRNE- OG UNGEUDVALGET\nDato: 3. april 2024\n", ("Børne- og Ungeudvalget", dt.date(2024, 4, 3), None, None, None)),
+    # combined labels and bare hours after a time label
+    ("Referat\nHandicaprådet\nDato og tid: 5. marts 2024, kl. 15-17\nSted: Rådhuset\n",
+     ("Handicaprådet", dt.date(2024, 3, 5), "15:00", "17:00", "Rådhuset")),
+    ("Referat\nHandicaprådet\nMødedato: 05.03.2024\nMødetid: 15:00-17:00\nMødested: Rådhuset\n",
+     ("Handicaprådet", dt.date(2024, 3, 5), "15:00", "17:00", "Rådhuset")),
+    ("Handicaprådet\nReferat fra mødet tirsdag d. 5. mar. 2024\nTidspunkt: 15-17\nSted: Rådhuset, lokale 2\n",
+     ("Handicaprådet", dt.date(2024, 3, 5), "15:00", "17:00", "Rådhuset, lokale 2")),
+    ("Referat af møde i Handicaprådet afholdt den 5. marts 2024 kl. 15.00-17.00 på Rådhuset\n",
+     ("Handicaprådet", dt.date(2024, 3, 5), "15:00", "17:00", "Rådhuset")),
     # evening hours: "kl. 20" is 20:00, not 2 o'clock
     ("Referat\nByrådet\nDato: 18. marts 2024\nTid: kl. 19.00-21.30\nSted: Byrådssalen\n",
      ("Byrådet", dt.date(2024, 3, 18), "19:00", "21:30", "Byrådssalen")),

@@ -21,11 +21,11 @@ TIME_RANGE = re.compile(
 TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>2[0-3]|[01]?\d)\s*(?:-|–|til)\s*(?P<h2>2[0-3]|[01]?\d)\b", re.I)
 SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>2[0-3]|[01]?\d)[:](?P<m2>[0-5]\d)\b)", re.I)
 BODY_NOISE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol)\s+(?:(?:fra|af|for|til)\s+)?(?:(?:mødet|møde)\s+(?:i|med)\s+)?", re.I)
-BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:den|d\.|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
+BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:(?:afholdt\s+)?(?:den|d\.)|afholdt|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
 BODY_DASH_REFERAT = re.compile(
     r"^(?:(?:referat|beslutningsprotokol|protokol)\s*[-–:]\s*(?P<a>[^\d]{2,60}?)|(?P<b>[^\d]{2,60}?)\s*[-–:]\s*(?:referat|beslutningsprotokol))\s*$",
     re.I)
-START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|tidspunkt|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
+START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|tidspunkt|mødetid|tid|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
 END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|sluttet|slut|hævet|blev\s+hævet|afsluttet|afsluttedes))\b", re.I)
 # A line that is just the body's name, maybe with its authority: "Byrådet, Silkeborg Kommune",
 # "Social- og Sundhedsudvalget", "Regionsrådet – Region Midtjylland".
@@ -45,6 +45,19 @@ REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|a
 
 def _hhmm(h: str | None, m: str | None) -> str | None:
     return f"{int(h):02d}:{m or '00'}" if h is not None else None
+
+
+# after a time label only: "Tidspunkt: 15-17", "Tid: 15.00"
+LABELLED_HOURS = re.compile(r"^\s*(?P<h1>2[0-3]|[01]?\d)(?:[.:](?P<m1>[0-5]\d))?(?:\s*(?:-|–|til)\s*(?P<h2>2[0-3]|[01]?\d)(?:[.:](?P<m2>[0-5]\d))?)?\s*$")
+
+
+def _labelled_times(rest: str) -> tuple[str | None, str | None]:
+    start, end = _times(rest)
+    m = None if start else LABELLED_HOURS.match(rest)
+    if m:
+        start = _hhmm(m.group("h1"), m.group("m1"))
+        end = _hhmm(m.group("h2"), m.group("m2")) if m.group("h2") else None
+    return start, end
 
 
 def _times(text: str) -> tuple[str | None, str | None]:
@@ -91,9 +104,10 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
     title_body: str | None = None
     # 1. explicit time label
     for i, line in enumerate(lines):
-        if TIME_LABEL.match(line.text) and not WRITTEN_DATE_LABEL.match(line.text):
+        label = TIME_LABEL.match(line.text)
+        if label and not WRITTEN_DATE_LABEL.match(line.text):
             dates = _day_dates(line.text)
-            start, end = _times(line.text)
+            start, end = _times(line.text) if dates else _labelled_times(line.text[label.end():])
             if dates or start:
                 meeting.date = dates[0].start_date if dates else None
                 meeting.start_time, meeting.end_time = start, end
@@ -195,8 +209,9 @@ def _times_from_labels(lines: list[Line], meeting: Meeting) -> None:
     """Times on their own labelled lines ("Mødetidspunkt: 17:00", "Mødet hævet kl. 19.30")."""
     for line in lines:
         text = line.text.replace("\t", " ")
-        if meeting.start_time is None and START_LABEL.match(text):
-            meeting.start_time, end = _times(text)
+        label = START_LABEL.match(text)
+        if meeting.start_time is None and label:
+            meeting.start_time, end = _labelled_times(text[label.end():].lstrip(" :\t"))
             meeting.end_time = meeting.end_time or end
         elif meeting.end_time is None and END_LABEL.match(text):
             meeting.end_time = _times(text)[0]

@@ -105,13 +105,14 @@ PARTY_MARK = re.compile(r"\s*\((?:[ABCDFIKMOVÆØÅ]|SF|LA|DF|RV|EL|KD)\)")
 # "Jens Madsen, afbud" / "Jens Madsen - fraværende": an absence written after the name.
 ABSENT_TAIL = re.compile(r"\s*(?:,|[-–])\s*(?:meldt\s+)?(?:afbud|fraværende|fravær|forfald)\s*$", re.I)
 
-TIME_LABEL = re.compile(r"^\s*(?:tidspunkt|mødetidspunkt|mødedato|dato\s+og\s+tid|tid|dato\s+og\s+tidspunkt|mødetid|afholdt)\s*:?\s*", re.I)
+TIME_LABEL = re.compile(r"^\s*(?:tidspunkt|mødetidspunkt|mødedato|dato,?\s+(?:og\s+)?tid(?:spunkt)?(?:\s+og\s+sted)?|tid(?:\s+og\s+sted)?|"
+                        r"mødetid|afholdt)\s*:?\s*", re.I)
 PLACE_LABEL = re.compile(r"^[ ]*(?:sted|mødested|mødelokale|lokale|lokation|adresse)[ ]*(?::|\t)\s*(?P<rest>.*)$", re.I)
 # Case metadata under an item heading ("Sagsnr.: 24/7788", "Sagsansvarlig: Hanne Møller"): no content.
 ITEM_METADATA = re.compile(
     r"^\s*(?:sagsnr|sags-?id|sagsnummer|j\.?\s*nr|journalnr|dokumentnr|sagsansvarlig|sagsbehandler|"
     r"ansvarlig|forfatter|kle|åben|lukket|åbent\s+punkt|lukket\s+punkt)\b", re.I)
-WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail)\b", re.I)
+WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato(?!,?\s+(?:og\s+)?tid)|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail)\b", re.I)
 PRESENTER_LINE = re.compile(r"^(?:(?:intro\s+|oplæg\s+|fremlæggelse\s+|præsentation\s+)?(?:ved(?:\s*:\s*|\s+)|v/\s*)|"
                             r"oplægsholdere?\s*:?\s*)(?P<rest>[A-ZÆØÅa-zæøå].+)$", re.I)
 
