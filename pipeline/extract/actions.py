@@ -232,10 +232,10 @@ def find_actions(structure) -> list[ActionItem]:
                 continue
             rows = table_rows(section_lines(structure, section), ref)
             in_table = [(row.lines[0].start, row.lines[-1].end) for row in rows]
-            for row in rows:
+            for row, (row_start, row_end) in zip(rows, in_table):
                 out.append(ActionItem(
                     item_number=item.number, owner=clean(row.owner) if row.owner else None, action=clean(row.action),
-                    due_date=row.due, sentence=clean(row.text), span=structure.span(*in_table[rows.index(row)]),
+                    due_date=row.due, sentence=clean(row.text), span=structure.span(row_start, row_end),
                 ))
             sentences = sentences_of(section)
             hits = deadline_hits(section.text, sentences, ref)

@@ -136,4 +136,3 @@ def find_deadlines(structure) -> list[Deadline]:
                     span=structure.span(base + sent.local + 0, base + hit.end),
                 ))
     return out
-

@@ -156,7 +156,7 @@ def _role_cell(row: list[Cell], part: str) -> list[Cell]:
     return [Cell("role", part)]
 
 
-def _split_commas(text: str) -> list[str]:
+def _split_entries(text: str) -> list[str]:
     """Entries of a list line: split at commas outside brackets, or at semicolons where the line
     has them ("Jens Hansen, Aarhus Kommune; Lise Berg, Randers Kommune")."""
     sep = ";" if ";" in text else ","
@@ -177,7 +177,7 @@ def _is_comma_list(text: str) -> bool:
     """'A, B, C' (three or more entries) or 'Anders Jensen, Birgitte Holm' (both entries persons)."""
     if "\t" in text:
         return False
-    parts = _split_commas(text)
+    parts = _split_entries(text)
     if len(parts) >= 3:
         return True
     return len(parts) == 2 and all(_starts_with_person(ABSENT_MARK.sub("", p).strip()) or EMAIL.match(p) for p in parts)
@@ -192,7 +192,7 @@ def _starts_with_person(entry: str) -> bool:
 def _org_group(text: str) -> bool:
     m = FIELD_LABEL.match(text)
     return bool(m) and not ATTENDEE_LABEL.match(text) and _is_org(m.group("label")) \
-        and any(c.kind == "person" for e in _split_commas(m.group("rest")) for c in _entry_cells(e, None))
+        and any(c.kind == "person" for e in _split_entries(m.group("rest")) for c in _entry_cells(e, None))
 
 
 def _other_field(text: str) -> bool:
@@ -219,7 +219,7 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
         elif _org_group(text):
             # "Aarhus Kommune: Jens Hansen, Lise Berg": the organisation for each name after it
             org, _, names = text.partition(":")
-            for entry in _split_commas(names):
+            for entry in _split_entries(names):
                 for cell in _entry_cells(entry, line.page):
                     if cell.kind == "person":
                         cell.status = cell.status or status
@@ -236,7 +236,7 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
                     and not FIELD_LABEL.match(lines[j].text.strip()) and not ATTENDEE_LABEL.match(lines[j].text.strip()):
                 text += " " + lines[j].text.strip()
                 j += 1
-            for entry in _split_commas(text):
+            for entry in _split_entries(text):
                 inner = ATTENDEE_LABEL.match(entry)
                 if inner:
                     status = "absent" if ABSENT_LABEL.match(inner.group("label")) else "present"
