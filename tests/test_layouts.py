@@ -356,7 +356,8 @@ def test_follow_up_table_rows_are_action_items_with_owner_and_due_date(source):
 
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
 def test_item_headings_set_in_the_body_font(reader):
-    """No line is bold or larger: the numbered headings are found as in a text export, and the
+    """No heading is bold or larger (the one bold line is a numbered point inside an item): the
+    numbered headings are found as in a text export, and the
     body comes from the title lines, not from a dated sentence further down."""
     r = _pdf_record("plain.pdf", reader)
     assert (r.meeting.body, r.meeting.date, r.meeting.start_time) == ("Regionsrådet", dt.date(2024, 6, 24), "16:00")

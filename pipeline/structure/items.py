@@ -151,10 +151,15 @@ def section_kind(text: str) -> str | None:
 
 def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str]) -> list[Heading]:
     """Numbered item headings. In a PDF they must stand out (bold or larger) from the body text;
-    where no numbered line does, the headings are set like the body and are read as in a text export."""
-    headings = _find_headings(lines, toc_indices, toc, _body_size(lines))
-    if not headings and _body_size(lines) is not None:
-        headings = _find_headings(lines, toc_indices, toc, None)
+    where at most one numbered line does, the headings are set like the body and are read as in a
+    text export."""
+    body_size = _body_size(lines)
+    headings = _find_headings(lines, toc_indices, toc, body_size)
+    if len(headings) <= 1 and body_size is not None:
+        # one bold numbered line (a title, a list point) is no agenda: read as a text export
+        plain = _find_headings(lines, toc_indices, toc, None)
+        if len(plain) >= 3 or not headings:
+            headings = plain
     return headings
 
 
