@@ -149,6 +149,11 @@ def _deadlines(text: str, ref=dt.date(2024, 2, 1)):
     ("Høringsperioden slutter den 30. april 2024.", "2024-04-30"),
     ("Indstillinger til prisen modtages gerne frem til den 30. april.", "2024-04-30"),
     ("Høringsperioden løber fra den 1. marts til den 12. april 2024.", "2024-04-12"),  # the window's end only
+    # the cue after the date
+    ("Den 15. maj er sidste frist for ansøgning.", "2024-05-15"),
+    ("15. maj 2024 er ansøgningsfristen.", "2024-05-15"),
+    ("Indberetning: 1. juni 2024 (frist).", "2024-06-01"),
+    ("Høringssvar skal være modtaget 1. juni 2024.", "2024-06-01"),
 ])
 def test_deadlines(sentence, due):
     assert [d for d, _ in _deadlines(sentence)] == [due]
@@ -165,6 +170,8 @@ def test_deadlines(sentence, due):
     "Administrationen sender ansøgningen inden fristen og orienterer udvalget den 12. juni.",  # a deadline referred to
     "Projektet løber fra 1. marts til 1. juni 2024.",            # a period, nothing to submit
     "Aftalen udløber den 31. december 2025.",
+    "Høringssvar er modtaget den 3. marts.",                      # received then
+    "Den 3. marts var fristen overskredet.",
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from ..models import Deadline
 from ..structure.followup import section_lines, table_rows
 from .common import Sentence, clean, sentences_of
-from .patterns import DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE
+from .patterns import DEADLINE_AFTER, DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE
 
+AFTER_CUE = "frist efter"
 SECTION_MAP = {"referat": "referat", "indstilling": "indstilling"}  # everything else: sagsfremstilling
 SKIP_SECTIONS = frozenset({"bilag"})
 
@@ -81,6 +82,8 @@ def deadline_hits(section_text: str, sentences: list[Sentence], ref_date: dt.dat
         before = section_text[sent.local:m.start]
         before = re.sub(r"\s+", " ", before)
         cue = deadline_cue(before, m.text)
+        if cue is None and any(rx.match(section_text, m.end, sent.local + len(sent.raw)) for _, rx in DEADLINE_AFTER):
+            cue = (AFTER_CUE, len(before))  # "Den 15. maj er sidste frist for ansøgning"
         if cue is None or is_excluded(before, sent.text):
             continue
         cue_label, cue_at = cue
@@ -128,6 +131,8 @@ def find_deadlines(structure) -> list[Deadline]:
                 sent = next(s for s in sentences if s.local <= hit.start < s.local + len(s.raw))
                 raw_before = re.sub(r"\s+", " ", section.text[sent.local:hit.end])
                 text = _deadline_text(raw_before, hit.clause_start, len(raw_before))
+                if hit.cue == AFTER_CUE:  # "Den 15. maj er sidste frist for ansøgning": the cue follows
+                    text = clean(sent.text).rstrip(" .")
                 base = section.span.char_start
                 out.append(Deadline(
                     item_number=item.number, due_date=hit.due, text=text or clean(hit.date_text),

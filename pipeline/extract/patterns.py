@@ -113,9 +113,19 @@ DEADLINE_BEFORE_ROWS: list[tuple[str, str]] = [
     ("frem til", r"\b(?:hørings?\w*|ansøgning\w*|tilmelding\w*|indmelding\w*|høringssvar|bemærkninger|bidrag|input|"
                  r"forslag|indstillinger)\b[^.;:]*\b(?:frem\s+til|slutter|udløber|lukker|fra\s+[^;:]{3,40}?\s+til)(?:\s+(?:den|d\.))?\s*$"),
     ("foreligge", r"\b(?:skal|skulle)\s+foreligge(?:\s+(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
+    # "Høringssvar skal være modtaget 1. juni" (not "er modtaget den 3. marts": received then)
+    ("modtaget", r"\b(?:skal|skulle|bør)\s+(?:\w+\s+)?være\s+(?:\w+\s+)?(?:modtaget|fremsendt|indleveret|indberettet|"
+                 r"godkendt|vedtaget|behandlet)(?:\s+(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
     ("klar", r"\b(?:være|er|bliver|blive)\s+(?:\w+\s+)?(?:klar|færdig[te]?|afsluttet|afleveret|indsendt|implementeret|på\s+plads)(?:\s+(?:til\s+\w+\s+)?(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
 ]
 DEADLINE_BEFORE = _c(DEADLINE_BEFORE_ROWS)
+
+# Cues right after the date (matched at its end): "Den 15. maj er sidste frist for …", "1. juni 2024 (frist)".
+DEADLINE_AFTER_ROWS: list[tuple[str, str]] = [
+    ("frist", r"\s*(?:kl\.\s*[\d.:]+\s*)?(?:er|bliver)\s+(?:den\s+)?(?:sidste\s+|endelige\s+)?(?:\w*frist(?:en)?|deadline)\b"),
+    ("frist", r"\s*\(\s*(?:\w*frist|deadline)\s*\)"),
+]
+DEADLINE_AFTER = _c(DEADLINE_AFTER_ROWS)
 
 # The "ved"/"til" row only counts for period ends: "ved udgangen af 2024", "til ultimo maj".
 DEADLINE_DATE_TEXT = re.compile(r"^(?:udgangen|ultimo|slutningen|primo|medio)\b", re.IGNORECASE)
