@@ -613,6 +613,9 @@ def test_region_protocol_with_party_letters_and_a_signature_line():
     assert {(d.due_date, d.section) for d in r.deadlines} == {
         (dt.date(2024, 10, 15), "sagsfremstilling"), (dt.date(2024, 8, 30), "sagsfremstilling"),
         (dt.date(2024, 7, 5), "referat")}
+    # "Mødet sluttet kl. 19:45." closes the minutes: the signatures after it belong to no item
+    assert "Mødet sluttet" not in r.items[-1].sections[-1].text
+    assert {e.item_number for e in r.entities if e.label == "PERSON" and e.text == "Bo Libergren"} == {None}
 
 
 def test_role_in_brackets_after_the_organisation():

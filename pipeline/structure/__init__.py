@@ -14,9 +14,10 @@ from .followup import mark_row_paragraphs
 from .meeting import end_time_from_closing, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
+from .vocabulary import CLOSING_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
 
 
+CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
 
 
@@ -58,8 +59,12 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     # unnumbered grouping headings ("Sager til beslutning") end the item before them
     group_lines = [i for i, ln in enumerate(lines) if i not in toc_indices and GROUP_LINE.match(ln.text.strip())]
 
+    # "Mødet hævet kl. 21.10", "Underskrifter": the signatures after it are no part of the last item
+    closing = next((i for i in range(max(headings[-1].end_index + 1, len(lines) - CLOSING_ZONE), len(lines))
+                    if CLOSING_LINE.match(lines[i].text.strip())), len(lines)) if headings else len(lines)
+
     def item_stop(n: int) -> int:
-        nxt = headings[n + 1].index if n + 1 < len(headings) else len(lines)
+        nxt = headings[n + 1].index if n + 1 < len(headings) else closing
         return min([g for g in group_lines if headings[n].end_index < g < nxt] + [nxt])
 
     # headings and section heads are paragraphs of their own, so the text reads as printed

@@ -64,6 +64,11 @@ CATEGORY_WORDS: list[tuple[str, str]] = [
     (r"dialog", "dialog"),
 ]
 CATEGORY_PATTERNS = [(re.compile(p, re.I), c) for p, c in CATEGORY_WORDS]
+# Lines that close the minutes after the last item: what follows (signatures) belongs to no item.
+CLOSING_LINE = re.compile(
+    r"^(?:mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut)\b|underskrift(?:er|sblad)?\b|"
+    r"(?:referatet|protokollen)\s+(?:er\s+)?(?:godkendt|underskrevet)\b)", re.I)
+
 # Unnumbered grouping headings between items ("Sager til beslutning", "Orienteringssager",
 # "Lukkede punkter"): the items under them take their category; none is an item or a section.
 GROUP_LINE = re.compile(
