@@ -87,6 +87,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     mark_row_paragraphs(lines)
     text = _break_after_inline_headings(assemble_text(lines), lines, section_hits)
 
+    line_starts = [ln.start for ln in lines]
     front = lines[:first_heading]
     meeting, _ = parse_meeting(front)
     if meeting.end_time is None and meeting.start_time is not None:
@@ -126,7 +127,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             else:
                 span = _span(lines, hit.index + 1, s_stop - 1, len(text))
             sections.append(_with_points(Section(kind=hit.kind, heading=hit.heading.strip(),
-                                                 text=text[span.char_start:span.char_end], span=span), lines))
+                                                 text=text[span.char_start:span.char_end], span=span), lines, line_starts))
         preamble = _preamble_start(lines, body_start, first_section, bool(presenters))
         if hits and preamble is not None:
             # text under the heading before its first section heading ("Sagsfremstilling" unprinted)
@@ -146,12 +147,12 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items)
 
 
-def _with_points(section: Section, lines: list[Line]) -> Section:
+def _with_points(section: Section, lines: list[Line], line_starts: list[int]) -> Section:
     """Remember where the section's bullets and numbered points start (see Section)."""
     start, end = section.span.char_start, section.span.char_end
+    inside = lines[bisect.bisect_left(line_starts, start): bisect.bisect_left(line_starts, end)]
     section._point_starts = frozenset(
-        ln.start - start for ln in lines
-        if start <= ln.start < end and ln.para_start and (ln.bullet or LIST_ITEM_LINE.match(ln.text)))
+        ln.start - start for ln in inside if ln.para_start and (ln.bullet or LIST_ITEM_LINE.match(ln.text)))
     return section
 
 

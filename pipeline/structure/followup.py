@@ -12,6 +12,7 @@ table; `table_rows` gives the rows to the extractors.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -137,5 +138,7 @@ def table_rows(lines: list[Line], ref: dt.date | None) -> list[TableRow]:
 
 
 def section_lines(structure, section) -> list[Line]:
-    start, end = section.span.char_start, section.span.char_end
-    return [ln for ln in structure.lines if start <= ln.start < end]
+    """The lines of one section (lines are in text order: found by bisection, not a scan per section)."""
+    lo = bisect.bisect_left(structure._line_starts, section.span.char_start)
+    hi = bisect.bisect_left(structure._line_starts, section.span.char_end)
+    return structure.lines[lo:hi]
