@@ -678,6 +678,11 @@ def test_end_time_from_the_closing_line_after_the_last_item():
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
     ("Fraværende: Ingen.\nDeltagere: Jens Hansen (JH), Lise Berg (KL) og Ole Dam.\n",
      [("Jens Hansen", None), ("Lise Berg", "KL"), ("Ole Dam", None)]),
+    # an e-mail column or an address in brackets is contact information; an address alone is the entry
+    ("Deltagere:\nNavn\tE-mail\tOrganisation\nJens Hansen\tjh@aarhus.dk\tAarhus Kommune\nLise Berg\tlibe@randers.dk\tRanders Kommune\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
+    ("Deltagere: Jens Hansen (jh@aarhus.dk), mesm@viborg.dk, Lise Berg\n",
+     [("Jens Hansen", None), ("mesm@viborg.dk", None), ("Lise Berg", None)]),
     # a participant table with the organisation column first
     ("Deltagere:\nKommune\tNavn\tFunktion\nAarhus Kommune\tJens Hansen\tFormand\nRanders Kommune\tLise Berg\n",
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),

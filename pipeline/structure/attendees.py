@@ -114,8 +114,8 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     if m and _is_person(m.group("name")):
         paren, rest = m.group("paren").strip(" *"), m.group("rest").strip(" ,")
         person = Cell("person", m.group("name").strip(), status=status, page=page)
-        if _initials_of(paren, person.text):
-            paren = ""  # "Jens Hansen (JH)": the minutes' short form of the name, no role
+        if _initials_of(paren, person.text) or EMAIL.match(paren):
+            paren = ""  # "Jens Hansen (JH)", "Jens Hansen (jh@aarhus.dk)": a short form or an address, no role
         if _is_org(paren) and not rest:
             return [person, Cell("org", paren, page=page)]
         person.role = paren or None
@@ -260,6 +260,8 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
         if row and all(c.kind == "other" for c in row):
             break
         persons = [c for c in row if c.kind == "person"]
+        if persons:
+            row = [c for c in row if c.kind != "email"]  # "Jens Hansen | jh@aarhus.dk | …": the address is contact info
         orgs = [c for c in row if c.kind == "org"]
         if len(persons) == 1 and len(orgs) == 1 and row.index(orgs[0]) < row.index(persons[0]):
             # "Aarhus Kommune | Jens Hansen": the organisation column first, the pair is the row's
