@@ -792,3 +792,20 @@ def test_numbering_that_skips_closed_items():
     assert [(i.number, i.title) for i in s.items] == [
         ("1", "Godkendelse af dagsorden"), ("2", "Budget 2025"), ("5", "Salg af grund"), ("9", "Eventuelt")]
     assert s.items[1].sections[0].text.endswith("5. Reserver")
+
+
+@pytest.mark.parametrize(("participants", "expected"), [
+    # a status column in the participant table
+    ("Deltagere:\nJens Hansen\tAarhus Kommune\tAfbud\nLise Berg\tRanders Kommune\tDeltog\n",
+     [("Jens Hansen", "absent"), ("Lise Berg", "present")]),
+    # an attendance checklist
+    ("Deltagere:\n☒ Jens Hansen\n☐ Lise Berg\n", [("Jens Hansen", "present"), ("Lise Berg", "absent")]),
+    # a note on a member who left early is no role and no absence
+    ("Deltagere: Jens Hansen (gik kl. 11.30), Lise Berg (fraværende under punkt 3), Ole Dam\n",
+     [("Jens Hansen", "present"), ("Lise Berg", "present"), ("Ole Dam", "present")]),
+])
+def test_attendance_marked_in_a_status_column_a_checklist_or_a_note(participants, expected):
+    s = _structure("Referat\nNetværk\nDato: 3. april 2024\n" + participants
+                   + "\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n")
+    assert [(a.name, a.status) for a in s.attendees] == expected
+    assert all(a.role is None and a.organization in (None, "Aarhus Kommune", "Randers Kommune") for a in s.attendees)

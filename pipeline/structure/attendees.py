@@ -26,6 +26,12 @@ EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
 NOBODY = re.compile(r"(?:ingen|intet|ingen\s+afbud|-|–|—)\.?", re.I)
 TRAILING_STOP = re.compile(r"(?<=[a-zæøå]{2})\.\s*$")  # "… og Ole Dam." (not an initial "A.")
+CHECKBOX = re.compile(r"^\s*[☐☒☑✓✔✗✘□■▢]\s*")
+UNCHECKED = frozenset({"☐", "□", "▢", "✗", "✘"})
+PART_TIME_NOTE = re.compile(r"\s*\((?:fraværende|deltog|gik|forlod|ankom|kom)\s+(?:(?:under|fra|til|efter|i)\b|kl\.)[^)]*\)", re.I)
+# a status column of a participant table: "Afbud" / "Deltog"
+STATUS_CELL = re.compile(r"^(?:(?P<absent>afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|nej)|"
+                         r"(?P<present>deltog|til\s+stede|tilstede|deltager|ja|x))\.?$", re.I)
 FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
 # "Københavns Kommune (formand)": the role in brackets after the organisation
@@ -79,9 +85,15 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     if not text:
         return []
     status = None
+    box = CHECKBOX.match(text)
+    if box:  # an attendance checklist: "☒ Jens Hansen" came, "☐ Lise Berg" did not
+        status = "absent" if box.group(0).strip() in UNCHECKED else "present"
+        text = text[box.end():]
     if ABSENT_MARK.search(text):
         status = "absent"
         text = ABSENT_MARK.sub("", text).strip(" ,")
+    # "(fraværende under punkt 3)", "(gik kl. 11)": a note on a member who was there, no role
+    text = PART_TIME_NOTE.sub("", text).strip(" ,")
     if EMAIL.match(text):
         return [Cell("email", text, status=status, page=page)]
     if text.lower() == "kommune" or (text[:1].islower() and not ROLE_PREFIX.match(text)):
@@ -255,8 +267,17 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             i += 1
             continue
         row: list[Cell] = []
+        row_status = None
         for part in parts:
+            mark = STATUS_CELL.match(part)
+            if mark and any(c.kind == "person" for c in row):
+                row_status = "absent" if mark.group("absent") else "present"
+                continue
             row.extend(_role_cell(row, part) or _entry_cells(part, line.page))
+        if row_status:
+            for cell in row:
+                if cell.kind == "person":
+                    cell.status = row_status
         if row and all(c.kind == "other" for c in row):
             break
         persons = [c for c in row if c.kind == "person"]
