@@ -656,6 +656,8 @@ def test_steering_group_minutes_with_bullets_and_a_follow_up_list():
     assert ("Camilla", None) in actions
     assert ("Alle kommuner", dt.date(2024, 8, 15)) in actions  # "skal indmelde deltagere inden …"
     assert ("Søren", dt.date(2024, 6, 1)) in actions
+    # the title word "Referat" on its own line is a paragraph of its own, not the end of the title's name
+    assert "Vestjylland\nReferat\n" in r.text
 
 
 def test_end_time_from_the_closing_line_after_the_last_item():

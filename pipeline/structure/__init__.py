@@ -17,6 +17,7 @@ from .tables import unfold_agenda_tables
 from .vocabulary import CLOSING_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
 
 
+DOCUMENT_WORD_LINE = re.compile(r"^(?:referat|mødereferat|dagsorden|beslutningsprotokol|protokol|beslutningsreferat)$", re.I)
 CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
 
@@ -85,6 +86,13 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
                 lines[hit.index + 1].para_start = True
         section_hits.append(hits)
     mark_row_paragraphs(lines)
+    # a title word on its own line ("Referat") is a paragraph of its own: the title line above it
+    # ("Styregruppemøde – … i Vestjylland") and the body name below it do not run into it
+    for k in range(first_heading):
+        if DOCUMENT_WORD_LINE.match(lines[k].text.strip()):
+            lines[k].para_start = True
+            if k + 1 < len(lines):
+                lines[k + 1].para_start = True
     text = _break_after_inline_headings(assemble_text(lines), lines, section_hits)
 
     line_starts = [ln.start for ln in lines]
