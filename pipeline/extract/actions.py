@@ -20,17 +20,15 @@ import re
 from dataclasses import dataclass
 
 from ..models import ActionItem
-from ..structure.followup import section_lines, table_rows
+from ..structure.followup import rows_in
 from .common import Sentence, clean, sentences_of
 from .deadlines import deadline_hits
 from .patterns import (
-    ACTION_EXCLUDE, ACTION_LEADINS, CLAUSE_SPLIT, DUE_AT_MEETING, FUTURE_MARKER, FUTURE_ONLY_VERBS,
+    ACTION_EXCLUDE, ACTION_LEADINS, AT_POINT, CLAUSE_SPLIT, DUE_AT_MEETING, FUTURE_MARKER, FUTURE_ONLY_VERBS,
     MODALS, MUST_HAVE_DONE, NON_OWNERS, POSSIBILITY_BEFORE, REQUEST, RUN_IN_LABEL, TASK_VERBS,
 )
 
 OUTCOME_KINDS = frozenset({"referat"})
-# a recommendation's or decision's point: "at sekretariatet udarbejder …", "2. at …"
-POINT_OPENING = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-h]\))\s+)?at\s+(?=\S)", re.IGNORECASE)
 FOLLOWING = re.compile(r"(?:følgende|flg\.?)(?:\s+[a-zæøå]+){0,2}\s*:?\s*\.?", re.IGNORECASE)
 LEADING_ADVERBS = re.compile(
     r"^(?:(?:desuden|endvidere|derudover|herudover|slutteligt|endelig|afslutningsvis|samtidig|derfor|"
@@ -183,7 +181,7 @@ RULES = (_request_action, _leadin_action, _modal_action, _passive_action)
 
 def actions_in_sentence(text: str) -> list[Action]:
     """The action items of one sentence (no due dates)."""
-    label = RUN_IN_LABEL.match(text) or POINT_OPENING.match(text)
+    label = RUN_IN_LABEL.match(text) or AT_POINT.match(text)
     start = label.end() if label else 0
     body = text[start:]
     actions: list[Action] = []
@@ -230,7 +228,7 @@ def find_actions(structure) -> list[ActionItem]:
         for section in item.sections:
             if section.kind not in OUTCOME_KINDS:
                 continue
-            rows = table_rows(section_lines(structure, section), ref)
+            rows = rows_in(structure.followup_rows, section)
             in_table = [(row.lines[0].start, row.lines[-1].end) for row in rows]
             for row, (row_start, row_end) in zip(rows, in_table):
                 out.append(ActionItem(

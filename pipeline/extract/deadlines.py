@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Deadline
-from ..structure.followup import section_lines, table_rows
+from ..structure.followup import rows_in
 from .common import Sentence, clean, sentences_of
 from .patterns import DEADLINE_AFTER, DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE
 
@@ -113,7 +113,7 @@ def find_deadlines(structure) -> list[Deadline]:
             sec = SECTION_MAP.get(section.kind, "sagsfremstilling")
             if section.kind == "referat":
                 # the due column of a follow-up table ("Opgave | Ansvarlig | Frist")
-                for row in table_rows(section_lines(structure, section), ref):
+                for row in rows_in(structure.followup_rows, section):
                     if row.due is None or (item.number, row.due, sec) in seen:
                         continue
                     seen.add((item.number, row.due, sec))

@@ -6,13 +6,12 @@ import re
 
 from ..models import Decision
 from .common import clean, sentences_of
-from .patterns import DECISION_PATTERNS
+from .patterns import AT_POINT, DECISION_PATTERNS
 
 OUTCOME_KINDS = frozenset({"referat"})
 # "Udvalget besluttede:" / "Udvalget anbefaler byrådet," followed by "• at …" / "1. at …" points:
 # each point is a resolution of the lead-in's kind
 LEAD_IN_END = re.compile(r"[:,]\s*$")
-POINT = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-h]\))\s+)?at\b", re.IGNORECASE)
 
 
 def classify(sentence: str) -> str | None:
@@ -38,7 +37,7 @@ def find_decisions(structure) -> list[Decision]:
             sentences = sentences_of(section)
             lead_kind: str | None = None  # "Udvalget besluttede:" over its points
             for n, sent in enumerate(sentences):
-                is_point = sent.local in section._point_starts and POINT.match(sent.text)
+                is_point = sent.local in section._point_starts and AT_POINT.match(sent.text)
                 own = classify(sent.text)
                 # a point under "anbefaler," is recommended whatever it recommends; under
                 # "besluttede:" its own verb says more ("at udsætte …": postponed)

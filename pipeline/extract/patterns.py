@@ -149,6 +149,10 @@ NON_DEADLINE = _c(NON_DEADLINE_ROWS)
 # --------------------------------------------------------------------------------------
 # Action items.
 # --------------------------------------------------------------------------------------
+# A point of a decision or recommendation: "at godkende planen", "2. at overskuddet overføres …",
+# "at sekretariatet udarbejder …" (decisions give it the lead-in's kind; actions read past "at").
+AT_POINT = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-h]\))\s+)?at\b\s*", re.IGNORECASE)
+
 # Task verbs: (stem label, regex over the verb forms). Forms: infinitive (after skal/vil/fik til
 # opgave at), present ("sekretariatet undersøger"), passive ("der udarbejdes"). Verbs marked in
 # FUTURE_ONLY_VERBS count only with a future marker ("på næste møde").

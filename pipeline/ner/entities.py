@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Entity, Span
-from ..structure.vocabulary import PARTY_MARK
+from ..structure.vocabulary import DOCUMENT_WORDS, PARTY_MARK
 from .backends import Backend, resolve_backend
 from .persons import PersonNormalizer, names_a_street, plausible_person, rule_mentions
 
@@ -202,15 +202,15 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
 
 STREET_END = re.compile(r"(?:vej|gade|allé|alle|plads|torv|torvet|stræde|boulevard|vænget|vænge)$", re.I)
 # Title lines run together with a neighbouring name ("… i Vestjylland" / "Referat")
-DOCUMENT_WORDS = frozenset({"referat", "dagsorden", "beslutningsprotokol", "protokol", "mødereferat", "bilag"})
+TITLE_WORDS = frozenset({*DOCUMENT_WORDS, "bilag"})
 
 
 def _without_document_words(ent):
     """The entity without a document-type word at either end, or None if nothing is left."""
     start, end = 0, len(ent)
-    while start < end and ent[start].text.casefold() in DOCUMENT_WORDS:
+    while start < end and ent[start].text.casefold() in TITLE_WORDS:
         start += 1
-    while end > start and ent[end - 1].text.casefold() in DOCUMENT_WORDS:
+    while end > start and ent[end - 1].text.casefold() in TITLE_WORDS:
         end -= 1
     return ent[start:end] if end > start else None
 

@@ -10,14 +10,13 @@ from ..cleaning import Line, assemble_text
 from ..models import AgendaItem, Attendee, Meeting, Section, Span
 from .attendees import find_attendees
 from .items import PRESENTER_LINE, SectionHit, category_of, find_headings, find_sections, find_toc
-from .followup import mark_row_paragraphs
+from .followup import TableRow, find_tables, mark_row_paragraphs, table_rows
 from .meeting import end_time_from_closing, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import CLOSING_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
+from .vocabulary import CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
 
 
-DOCUMENT_WORD_LINE = re.compile(r"^(?:referat|mødereferat|dagsorden|beslutningsprotokol|protokol|beslutningsreferat)$", re.I)
 CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
 MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
 
@@ -29,6 +28,7 @@ class Structure:
     meeting: Meeting
     attendees: list[Attendee]
     items: list[AgendaItem]
+    followup_rows: list[TableRow] = field(default_factory=list)  # "Opgave | Ansvarlig | Frist" rows
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -85,7 +85,8 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             if hit.index + 1 < len(lines) and hit.inline_rest is None:
                 lines[hit.index + 1].para_start = True
         section_hits.append(hits)
-    mark_row_paragraphs(lines)
+    followup_tables = find_tables(lines)
+    mark_row_paragraphs(lines, followup_tables)
     # a title word on its own line ("Referat") is a paragraph of its own: the title line above it
     # ("Styregruppemøde – … i Vestjylland") and the body name below it do not run into it
     for k in range(first_heading):
@@ -130,8 +131,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             s_stop = hits[s_n + 1].index if s_n + 1 < len(hits) else stop
             if hit.inline_rest is not None:
                 line = lines[hit.index]
-                start = line.start + line.text.replace("\t", " ").index(hit.inline_rest)
-                span = Span(page=line.page, char_start=start, char_end=lines[s_stop - 1].end)
+                span = Span(page=line.page, char_start=_inline_start(line, hit), char_end=lines[s_stop - 1].end)
             else:
                 span = _span(lines, hit.index + 1, s_stop - 1, len(text))
             sections.append(_with_points(Section(kind=hit.kind, heading=hit.heading.strip(),
@@ -152,7 +152,8 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             number=h.number, title=h.title, category=category, presenters=presenters,
             ordinal=len(items) + 1, span=item_span, sections=sections,
         ))
-    return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items)
+    return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items,
+                     followup_rows=table_rows(followup_tables, meeting.date))
 
 
 def _with_points(section: Section, lines: list[Line], line_starts: list[int]) -> Section:
@@ -164,6 +165,11 @@ def _with_points(section: Section, lines: list[Line], line_starts: list[int]) ->
     return section
 
 
+def _inline_start(line: Line, hit: SectionHit) -> int:
+    """Document offset where the text after an inline heading ("Beslutning: Godkendt.") starts."""
+    return line.start + line.text.replace("\t", " ").index(hit.inline_rest or "")
+
+
 def _break_after_inline_headings(text: str, lines: list[Line], section_hits: list[list[SectionHit]]) -> str:
     """'Beslutning: Godkendt.' and 'Beslutning<TAB>Godkendt.' end the heading's paragraph where the
     text starts, as a heading on its own line would: names and sentences do not run across it."""
@@ -173,7 +179,7 @@ def _break_after_inline_headings(text: str, lines: list[Line], section_hits: lis
             if hit.inline_rest is None:
                 continue
             line = lines[hit.index]
-            at = line.start + line.text.replace("\t", " ").index(hit.inline_rest) - 1
+            at = _inline_start(line, hit) - 1
             if at > line.start and chars[at] == " ":
                 chars[at] = "\n"  # same length: every offset stays
     return "".join(chars)

@@ -18,20 +18,14 @@ from ..cleaning import Line
 from ..gazetteer import canonical_municipality, is_first_name
 from ..models import Attendee
 from .vocabulary import (
-    ABSENT_LABEL, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, FIELD_LABEL, ORG_WORDS, PARTY_MARK, ROLE_CELL, ROLE_PREFIX, TABLE_HEADER_CELL,
+    ABSENT_LABEL, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, CHECKBOX, FIELD_LABEL, NOBODY, ORG_WORDS, PART_TIME_NOTE,
+    PARTY_MARK, ROLE_CELL, ROLE_PREFIX, STATUS_CELL, TABLE_HEADER_CELL, UNCHECKED,
 )
 
 PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
-NOBODY = re.compile(r"(?:ingen|intet|ingen\s+afbud|-|–|—)\.?", re.I)
 TRAILING_STOP = re.compile(r"(?<=[a-zæøå]{2})\.\s*$")  # "… og Ole Dam." (not an initial "A.")
-CHECKBOX = re.compile(r"^\s*[☐☒☑✓✔✗✘□■▢]\s*")
-UNCHECKED = frozenset({"☐", "□", "▢", "✗", "✘"})
-PART_TIME_NOTE = re.compile(r"\s*\((?:fraværende|deltog|gik|forlod|ankom|kom)\s+(?:(?:under|fra|til|efter|i)\b|kl\.)[^)]*\)", re.I)
-# a status column of a participant table: "Afbud" / "Deltog"
-STATUS_CELL = re.compile(r"^(?:(?P<absent>afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|nej)|"
-                         r"(?P<present>deltog|til\s+stede|tilstede|deltager|ja|x))\.?$", re.I)
 FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
 # "Københavns Kommune (formand)": the role in brackets after the organisation
@@ -201,10 +195,15 @@ def _starts_with_person(entry: str) -> bool:
     return bool(cells) and cells[0].kind == "person"
 
 
-def _org_group(text: str) -> bool:
+def _org_group_cells(text: str, page: int | None) -> list[Cell] | None:
+    """'Aarhus Kommune: Jens Hansen, Lise Berg': each name paired with the organisation before
+    the colon; None when the line is no such group."""
     m = FIELD_LABEL.match(text)
-    return bool(m) and not ATTENDEE_LABEL.match(text) and _is_org(m.group("label")) \
-        and any(c.kind == "person" for e in _split_entries(m.group("rest")) for c in _entry_cells(e, None))
+    if not m or ATTENDEE_LABEL.match(text) or not _is_org(m.group("label")):
+        return None
+    org = m.group("label").strip()
+    persons = [c for e in _split_entries(m.group("rest")) for c in _entry_cells(e, page) if c.kind == "person"]
+    return [cell for person in persons for cell in (person, Cell("org", org, page=page))] or None
 
 
 def _other_field(text: str) -> bool:
@@ -228,14 +227,11 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             if not text or NOBODY.fullmatch(text):  # "Afbud: Ingen."
                 i += 1
                 continue
-        elif _org_group(text):
-            # "Aarhus Kommune: Jens Hansen, Lise Berg": the organisation for each name after it
-            org, _, names = text.partition(":")
-            for entry in _split_entries(names):
-                for cell in _entry_cells(entry, line.page):
-                    if cell.kind == "person":
-                        cell.status = cell.status or status
-                        cells.extend([cell, Cell("org", org.strip(), page=line.page)])
+        elif (grouped := _org_group_cells(text, line.page)) is not None:
+            for cell in grouped:
+                if cell.kind == "person":
+                    cell.status = cell.status or status
+            cells.extend(grouped)
             i += 1
             continue
         elif _other_field(text):

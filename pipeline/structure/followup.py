@@ -6,24 +6,24 @@ and by when. Read as running text the row is one run-on line ("Udarbejde notat S
 A table is a line whose TAB-separated cells name an action column and an owner column (a due
 column is optional), and the rows under it with cells in those columns: text exports by the
 cells' order, PDFs by the cells' left edges (a wrapped cell continues the row above).
-`mark_row_paragraphs` makes each row a paragraph of its own, so no sentence runs through the
-table; `table_rows` gives the rows to the extractors.
+`find_tables` reads the tables once per document; `mark_row_paragraphs` makes each row a paragraph
+of its own, so no sentence runs through the table; `table_rows` gives the rows (kept on the
+Structure) to the extractors, which take those inside an outcome section (`rows_in`).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from ..cleaning import Line
 from ..dates import find_dates
+from .tables import column_of
 
 ACTION_HEADER = re.compile(r"(?:opgave|handling|aktivitet|aftale|opfølgningspunkt|action)(?:r|er|en)?|hvad", re.I)
 OWNER_HEADER = re.compile(r"ansvarlig(?:e)?|ansvar|hvem|tovholder(?:e)?", re.I)
 DUE_HEADER = re.compile(r"(?:tids)?frist|deadline|hvornår|senest", re.I)
-COLUMN_SLACK = 8.0  # points a PDF cell may start left of its column's edge
 
 
 @dataclass
@@ -55,23 +55,14 @@ def _header_columns(line: Line) -> dict[str, int] | None:
     return columns if "action" in columns and "owner" in columns else None
 
 
-def _column_of(x: float, edges: list[float]) -> int | None:
-    """The column a PDF cell starting at `x` belongs to."""
-    best = None
-    for k, edge in enumerate(edges):
-        if x >= edge - COLUMN_SLACK:
-            best = k
-    return best
-
-
 def _row_cells(line: Line, header: Line, width: int) -> dict[int, str] | None:
     """Column index → cell text of one body line; None when the line does not fit the table."""
     cells = line.text.split("\t")
     if header.cell_x0 and line.cell_x0 and len(line.cell_x0) == len(cells):
         out: dict[int, str] = {}
         for x, cell in zip(line.cell_x0, cells):
-            k = _column_of(x, list(header.cell_x0))
-            if k is None:
+            k = column_of(x, header.cell_x0)
+            if k < 0:
                 return None
             out[k] = f"{out[k]} {cell.strip()}" if k in out else cell.strip()
         return out
@@ -80,8 +71,16 @@ def _row_cells(line: Line, header: Line, width: int) -> dict[int, str] | None:
     return {k: cell.strip() for k, cell in enumerate(cells) if cell.strip()}
 
 
-def _tables(lines: list[Line]):
-    """(header index, columns, rows as (cells, lines)) of every follow-up table among `lines`."""
+@dataclass
+class FollowupTable:
+    header_at: int                                  # index of the header line
+    columns: dict[str, int]                         # "action", "owner" (and "due") → cell index
+    rows: list[tuple[dict[int, str], list[Line]]]   # cells by column index, and the row's lines
+
+
+def find_tables(lines: list[Line]) -> list[FollowupTable]:
+    """Every follow-up table among the document's lines."""
+    tables: list[FollowupTable] = []
     i = 0
     while i < len(lines):
         columns = _header_columns(lines[i]) if "\t" in lines[i].text else None
@@ -107,25 +106,27 @@ def _tables(lines: list[Line]):
             else:
                 rows.append((cells, [lines[i]]))
             i += 1
-        yield header_at, columns, rows
+        tables.append(FollowupTable(header_at, columns, rows))
+    return tables
 
 
-def mark_row_paragraphs(lines: list[Line]) -> None:
+def mark_row_paragraphs(lines: list[Line], tables: list[FollowupTable]) -> None:
     """The header, each row and the line after the table start a paragraph."""
-    for header_at, _columns, rows in _tables(lines):
-        lines[header_at].para_start = True
-        for _cells, row_lines in rows:
+    for table in tables:
+        lines[table.header_at].para_start = True
+        for _cells, row_lines in table.rows:
             row_lines[0].para_start = True
-        after = header_at + 1 + sum(len(row_lines) for _c, row_lines in rows)
+        after = table.header_at + 1 + sum(len(row_lines) for _c, row_lines in table.rows)
         if after < len(lines):
             lines[after].para_start = True
 
 
-def table_rows(lines: list[Line], ref: dt.date | None) -> list[TableRow]:
-    """The rows of every follow-up table among `lines` (one section's lines)."""
+def table_rows(tables: list[FollowupTable], ref: dt.date | None) -> list[TableRow]:
+    """The rows of the tables with an action, their due dates read against the meeting date."""
     out: list[TableRow] = []
-    for _header_at, columns, rows in _tables(lines):
-        for cells, row_lines in rows:
+    for table in tables:
+        columns = table.columns
+        for cells, row_lines in table.rows:
             action = cells.get(columns["action"], "")
             if not action:
                 continue
@@ -137,8 +138,6 @@ def table_rows(lines: list[Line], ref: dt.date | None) -> list[TableRow]:
     return out
 
 
-def section_lines(structure, section) -> list[Line]:
-    """The lines of one section (lines are in text order: found by bisection, not a scan per section)."""
-    lo = bisect.bisect_left(structure._line_starts, section.span.char_start)
-    hi = bisect.bisect_left(structure._line_starts, section.span.char_end)
-    return structure.lines[lo:hi]
+def rows_in(rows: list[TableRow], section) -> list[TableRow]:
+    """The rows that stand inside a section."""
+    return [row for row in rows if section.span.char_start <= row.lines[0].start < section.span.char_end]

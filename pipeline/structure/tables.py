@@ -108,8 +108,9 @@ def _tables(lines: list[Line]) -> list[list[_Row]]:
     return tables
 
 
-def _column_of(x: float, columns: tuple[float, ...]) -> int:
-    """Index into `columns` of the column a cell starting at `x` lies in (-1: the number column)."""
+def column_of(x: float, columns: tuple[float, ...]) -> int:
+    """Index into `columns` (left edges) of the column a cell starting at `x` lies in; -1 when it
+    starts left of them all (in an agenda table: the number column)."""
     col = -1
     for k, edge in enumerate(columns):
         if x >= edge - COLUMN_SLACK:
@@ -136,7 +137,7 @@ def _header(lines: list[Line], first_row: _Row, columns: tuple[float, ...]) -> t
     texts = [""] * len(columns)
     for i in reversed(chosen):
         for x, cell in _cells(lines[i]):
-            k = _column_of(x, columns)
+            k = column_of(x, columns)
             if k >= 0:
                 texts[k] = f"{texts[k]} {cell.strip()}".strip()
     return texts, set(chosen)
@@ -168,7 +169,7 @@ def _row_lines(lines: list[Line], start: int, stop: int, row: _Row, columns: tup
         if line.bold and line.text in header_texts:
             continue  # the header row repeated at the top of the next page
         for x, cell in _cells(line):
-            k = _column_of(x, columns)
+            k = column_of(x, columns)
             cell = cell.strip()
             if k <= 0:
                 if k == 0 or i != start:

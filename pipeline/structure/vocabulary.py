@@ -64,6 +64,10 @@ CATEGORY_WORDS: list[tuple[str, str]] = [
     (r"dialog", "dialog"),
 ]
 CATEGORY_PATTERNS = [(re.compile(p, re.I), c) for p, c in CATEGORY_WORDS]
+# What a document calls itself ("Referat", "Dagsorden"): a title word, never part of a name.
+DOCUMENT_WORDS = ("referat", "mødereferat", "beslutningsreferat", "dagsorden", "beslutningsprotokol", "protokol")
+DOCUMENT_WORD_LINE = re.compile(rf"^(?:{'|'.join(DOCUMENT_WORDS)})$", re.I)
+
 # Lines that close the minutes after the last item: what follows (signatures) belongs to no item.
 CLOSING_LINE = re.compile(
     r"^(?:mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut)\b|underskrift(?:er|sblad)?\b|"
@@ -109,6 +113,16 @@ ROLE_PREFIX = re.compile(rf"^(?P<role>(?:{ROLE_TITLES}))\s+(?P<rest>[A-ZÆØÅ].
 PARTY_MARK = re.compile(r"\s*\((?:[ABCDFIKMOVÆØÅ]|SF|LA|DF|RV|EL|KD)\)")
 # "Jens Madsen, afbud" / "Jens Madsen - fraværende": an absence written after the name.
 ABSENT_TAIL = re.compile(r"\s*(?:,|[-–])\s*(?:meldt\s+)?(?:afbud|fraværende|fravær|forfald)\s*$", re.I)
+# "Afbud: Ingen." — an empty list, not the end of the participant lists.
+NOBODY = re.compile(r"(?:ingen|intet|ingen\s+afbud|-|–|—)\.?", re.I)
+# An attendance checklist: "☒ Jens Hansen" came, "☐ Lise Berg" did not.
+CHECKBOX = re.compile(r"^\s*[☐☒☑✓✔✗✘□■▢]\s*")
+UNCHECKED = frozenset({"☐", "□", "▢", "✗", "✘"})
+# "(gik kl. 11.30)", "(fraværende under punkt 3)": a note on a member who was there, no role.
+PART_TIME_NOTE = re.compile(r"\s*\((?:fraværende|deltog|gik|forlod|ankom|kom)\s+(?:(?:under|fra|til|efter|i)\b|kl\.)[^)]*\)", re.I)
+# A status column of a participant table: "Afbud" / "Deltog".
+STATUS_CELL = re.compile(r"^(?:(?P<absent>afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|nej)|"
+                         r"(?P<present>deltog|til\s+stede|tilstede|deltager|ja|x))\.?$", re.I)
 
 TIME_LABEL = re.compile(r"^\s*(?:tidspunkt|mødetidspunkt|mødedato|dato,?\s+(?:og\s+)?tid(?:spunkt)?(?:\s+og\s+sted)?|tid(?:\s+og\s+sted)?|"
                         r"mødetid|afholdt)\s*:?\s*", re.I)
