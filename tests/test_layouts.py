@@ -811,3 +811,22 @@ def test_attendance_marked_in_a_status_column_a_checklist_or_a_note(participants
                    + "\n1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n")
     assert [(a.name, a.status) for a in s.attendees] == expected
     assert all(a.role is None and a.organization in (None, "Aarhus Kommune", "Randers Kommune") for a in s.attendees)
+
+
+def test_association_board_minutes_keep_front_page_fields_apart():
+    """A board's minutes typed in a word processor: title, body and date line one under the
+    other, "Til stede:" and "Afbud:" on consecutive lines, an agenda list, "Ad 1)" answers."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "association.txt"), PipelineConfig(ner="bundled"))
+    front = r.text[: r.items[0].span.char_start]
+    # each field its own paragraph: no name runs on into the next label or line
+    assert "Ib Thomsen\nAfbud: Mette Riis" in front
+    assert "Vest\nTorsdag d. 7/11-2024" in front
+    assert "\n2. Økonomi\n" in front
+    persons = {e.normalized for e in r.entities if e.label == "PERSON"}
+    assert persons == {"Hanne Lyngby", "Peter Dahl", "Lone Skov", "Ib Thomsen", "Mette Riis"}
+    orgs = {e.text for e in r.entities if e.label in ("ORG", "LOC")}
+    assert not any("Torsdag" in o or "BESTYRELSESMØDE" in o for o in orgs)
+    assert [(a.name, a.status) for a in r.attendees][-1] == ("Mette Riis", "absent")
+    assert [i.title for i in r.items] == ["Valg af ordstyrer og referent", "Økonomi", "Temadag i foråret", "Næste møde"]

@@ -205,12 +205,18 @@ STREET_END = re.compile(r"(?:vej|gade|allé|alle|plads|torv|torvet|stræde|boule
 TITLE_WORDS = frozenset({*DOCUMENT_WORDS, "bilag"})
 
 
+def _is_title_word(word: str) -> bool:
+    # a kind of meeting ("BESTYRELSESMØDE", "Styregruppemøde") heads a title as often as "Referat"
+    folded = word.casefold()
+    return folded in TITLE_WORDS or folded.endswith(("møde", "mødet"))
+
+
 def _without_document_words(ent):
     """The entity without a document-type word at either end, or None if nothing is left."""
     start, end = 0, len(ent)
-    while start < end and ent[start].text.casefold() in TITLE_WORDS:
+    while start < end and _is_title_word(ent[start].text):
         start += 1
-    while end > start and ent[end - 1].text.casefold() in TITLE_WORDS:
+    while end > start and _is_title_word(ent[end - 1].text):
         end -= 1
     return ent[start:end] if end > start else None
 

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..cleaning import Line, assemble_text
+from ..dates import find_dates
 from ..models import AgendaItem, Attendee, Meeting, Section, Span
 from .attendees import find_attendees
 from .items import PRESENTER_LINE, SectionHit, category_of, find_headings, find_sections, find_toc
 from .followup import TableRow, find_tables, mark_row_paragraphs, table_rows
-from .meeting import end_time_from_closing, parse_meeting
+from .meeting import end_time_from_closing, is_labelled, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
 from .vocabulary import CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
@@ -52,6 +53,10 @@ def _span(lines: list[Line], first: int, last: int, text_len: int) -> Span:
     return Span(page=lines[first].page, char_start=lines[first].start, char_end=lines[last].end)
 
 
+def _opens_with_date(text: str) -> bool:
+    return any(m.start == 0 and m.granularity == "day" for m in find_dates(text))
+
+
 def build_structure(lines: list[Line], doc_id: str) -> Structure:
     lines = unfold_agenda_tables(lines)
     toc_indices, toc = find_toc(lines)
@@ -89,11 +94,17 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     mark_row_paragraphs(lines, followup_tables)
     # a title word on its own line ("Referat") is a paragraph of its own: the title line above it
     # ("Styregruppemøde – … i Vestjylland") and the body name below it do not run into it
+    # a labelled field ("Afbud: …"), an agenda line ("2. Økonomi") and a date line ("Torsdag d.
+    # 7/11-2024 kl. 19") on the front page are paragraphs of their own too, so no name or title
+    # runs on into the next field
     for k in range(first_heading):
         if DOCUMENT_WORD_LINE.match(lines[k].text.strip()):
             lines[k].para_start = True
             if k + 1 < len(lines):
                 lines[k + 1].para_start = True
+        elif k in toc_indices or is_labelled(lines[k].text) or LIST_ITEM_LINE.match(lines[k].text) \
+                or _opens_with_date(lines[k].text):
+            lines[k].para_start = True
     text = _break_after_inline_headings(assemble_text(lines), lines, section_hits)
 
     line_starts = [ln.start for ln in lines]

@@ -251,7 +251,7 @@ def _location(lines: list[Line], date_line: int | None, dated: list[int]) -> str
             continue
         chunk = [m.group("rest")]
         j = i + 1
-        while j < len(lines) and not lines[j].para_start and not _is_labelled(lines[j].text):
+        while j < len(lines) and not lines[j].para_start and not is_labelled(lines[j].text):
             chunk.append(lines[j].text)
             j += 1
         text = ", ".join(p.strip() for p in "\t".join(chunk).split("\t") if p.strip())
@@ -275,11 +275,11 @@ def _location(lines: list[Line], date_line: int | None, dated: list[int]) -> str
         if _day_dates(cand) or TIME_RANGE.search(cand):
             continue
         # a place is a name ("Rådhuset", "Virtuelt møde via Teams"), not a line of running text
-        if 0 < len(cand.split()) <= 8 and cand[:1].isupper() and not _is_labelled(cand) and not re.search(r"\d{2,}|^\d+\.", cand):
+        if 0 < len(cand.split()) <= 8 and cand[:1].isupper() and not is_labelled(cand) and not re.search(r"\d{2,}|^\d+\.", cand):
             return cand
         break
     return None
 
 
-def _is_labelled(text: str) -> bool:
+def is_labelled(text: str) -> bool:
     return bool(re.match(r"^\s*[A-ZÆØÅa-zæøå ]{2,25}\s*:", text)) or bool(ATTENDEE_LABEL.match(text))
