@@ -21,7 +21,8 @@ Conventions
   picks the neighbouring year in which the weekday fits.
 * ``ref_date=None``: `find_dates` uses the first fully dated day in the text (minutes open
   with the meeting date), else today; `parse_date` uses today.
-* Two-digit years are 20xx.
+* Two-digit years are 20xx. After a day and a month name a bare one ("30. juni 24") counts
+  only where punctuation, a time or the end follows ("24. juni 24 personer" is a count).
 * A bare "d.m" without a year counts only after "den"/"d."/a weekday ("den 3.6"); "d/m" with
   a slash counts on its own ("3/6") unless it reads as a fraction ("1/3 af", "24/7").
 * A day range "1.-3. juni 2024" gives two mentions: "1." (1 June) and "3. juni 2024".
@@ -133,6 +134,10 @@ _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + rf")(?![{_L}])"
 _QUAL = r"(?P<q>" + "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")"
 # A year printed after a month: 4 digits (19xx/20xx) or '21; never the first half of "2023-24".
 _YEAR = r"(?P<y>(?:19|20)\d\d|['’]\d\d)(?![\d]|[-–/]\d)"
+# After a day and a month name a bare two-digit year is read too ("30. juni 24."), but only where
+# nothing but punctuation or a time follows: "24. juni 24 personer" is a count, not 2024.
+_YEAR_AFTER_DAY = (r"(?P<y>(?:19|20)\d\d|['’]\d\d|[0-4]\d(?=[ \t]*(?:$|[,;:)]|\.(?!\d)|kl\b)))"
+                   r"(?![\d]|[-–/]\d)")
 _DEN = r"(?:den|d\.)"
 # What may stand right before a numeric date: not a digit/separator (so we never start
 # inside "1.000.000" or "9.00-12.00").
@@ -358,7 +363,7 @@ _RULES: list[_Rule] = [
                         rf"(?:den[ \t]+|d\.[ \t]*)?(?P<d>\d{{1,2}}){_DAY_SEP}{_MONTH}(?:[ \t]*,?[ \t]*{_YEAR})?", re.I), _h_day_list),
     # 25. maj 2021 / mandag den 18. marts / 1.-3. juni 2024 / 3-4. juni 2024 / 30.juni 2022
     _Rule(0, re.compile(rf"{_WD_PREFIX}(?<![\d.])(?P<d>\d{{1,2}})(?:\.?[ \t]*[-–][ \t]*(?P<d2>\d{{1,2}}){_DAY_SEP}|{_DAY_SEP})"
-                        rf"{_MONTH}(?:[ \t]*,?[ \t]*{_YEAR})?", re.I), _h_day_month_name),
+                        rf"{_MONTH}(?:[ \t]*,?[ \t]*{_YEAR_AFTER_DAY})?", re.I), _h_day_month_name),
     # 2022-01-28
     _Rule(1, re.compile(rf"{_NB}(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d){_NA}"), _h_iso, numeric=True),
     # 25.11.21 / 1.1.2022

@@ -41,6 +41,13 @@ DAY_CASES = [
     ("28. Januar 9.30-12.30 Temamøde", "28. Januar", "2022-01-28"),
     ("udløber den 30.juni 2022 (se bilag 8)", "30.juni 2022", "2022-06-30"),
     ("den 29. februar 2024", "29. februar 2024", "2024-02-29"),
+    # a two-digit year after a month name, where only punctuation or a time follows
+    ("skal være modtaget senest 30. juni 24.", "30. juni 24", "2024-06-30"),
+    ("Dato: 12. maj 22 kl. 10", "12. maj 22", "2022-05-12"),
+    ("torsdag den 7. november 24, hvor", "torsdag den 7. november 24", "2024-11-07"),
+    # ... but a number after the month that goes on into words is no year
+    ("den 24. marts 24 deltagere", "24. marts", "2022-03-24"),
+    ("den 24. marts 12.00", "24. marts", "2022-03-24"),
 ]
 
 
