@@ -830,3 +830,32 @@ def test_association_board_minutes_keep_front_page_fields_apart():
     assert not any("Torsdag" in o or "BESTYRELSESMØDE" in o for o in orgs)
     assert [(a.name, a.status) for a in r.attendees][-1] == ("Mette Riis", "absent")
     assert [i.title for i in r.items] == ["Valg af ordstyrer og referent", "Økonomi", "Temadag i foråret", "Næste møde"]
+
+
+MINUTES_WITHOUT_THE_WORD = """Styregruppemøde – Sammenhængende indsats for unge
+
+Dato: 3. oktober 2024 kl. 9.00-11.00
+Deltagere: Mads Kjær (Holstebro Kommune), Louise Brandt (Struer Kommune)
+{taker}
+1. Godkendelse af referat
+Referatet blev godkendt.
+
+2. Status på indsatsen
+Louise og Anja udarbejder et forslag til fælles evaluering.
+"""
+
+
+@pytest.mark.parametrize(("taker", "kind"), [
+    ("Referent: Trine Bach", "referat"),
+    ("", "sagsfremstilling"),  # an agenda: "Godkendelse af referat" in a title says nothing about this document
+])
+def test_a_minute_taker_makes_the_text_under_each_heading_the_outcome(taker, kind):
+    s = _structure(MINUTES_WITHOUT_THE_WORD.format(taker=taker))
+    assert [[sec.kind for sec in it.sections] for it in s.items] == [[kind], [kind]]
+
+
+def test_the_agenda_list_does_not_make_an_agenda_into_minutes():
+    agenda = "Dagsorden\n\nDato: 3. oktober 2024\n\n1. Godkendelse af referat\n2. Status\n\n" \
+             "1. Godkendelse af referat\nReferatet er udsendt.\n\n2. Status\nSekretariatet orienterer.\n"
+    s = _structure(agenda)
+    assert [[sec.kind for sec in it.sections] for it in s.items] == [["sagsfremstilling"], ["sagsfremstilling"]]

@@ -19,7 +19,9 @@ from .vocabulary import CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METAD
 
 
 CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
-MINUTES_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol)\b", re.I)
+MINUTES_WORD = re.compile(r"\b(?:referat|mødereferat|beslutningsreferat|beslutningsprotokol|protokol)\b", re.I)
+# the minute-taker's line, on the front page or under the last item
+MINUTE_TAKER = re.compile(r"^\s*(?:referent|referatskriver|ref\.)\s*:", re.I)
 
 
 @dataclass
@@ -51,6 +53,15 @@ def _span(lines: list[Line], first: int, last: int, text_len: int) -> Span:
         page = lines[min(first, len(lines) - 1)].page if lines else None
         return Span(page=page, char_start=pos, char_end=pos)
     return Span(page=lines[first].page, char_start=lines[first].start, char_end=lines[last].end)
+
+
+def _are_minutes(lines: list[Line], toc_indices: set[int], first_heading: int) -> bool:
+    """Minutes, not an agenda: the front page calls them so ("Referat", "Beslutningsprotokol"),
+    outside the agenda list, whose "Godkendelse af referat" says nothing about this document, or
+    somebody is named as taking them ("Referent: …")."""
+    front = [ln.text for k, ln in enumerate(lines[:first_heading][:15])
+             if k not in toc_indices and not LIST_ITEM_LINE.match(ln.text)]
+    return any(MINUTES_WORD.search(t) for t in front) or any(MINUTE_TAKER.match(ln.text) for ln in lines)
 
 
 def _opens_with_date(text: str) -> bool:
@@ -117,7 +128,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     items: list[AgendaItem] = []
     groups = {h.number: h for h in headings if h.children}
     # minutes that write each item's outcome straight under its heading ("Ad 1. …" + text)
-    implicit_kind = "referat" if any(MINUTES_WORD.search(ln.text) for ln in front[:15]) else "sagsfremstilling"
+    implicit_kind = "referat" if _are_minutes(lines, toc_indices, first_heading) else "sagsfremstilling"
     for n, h in enumerate(headings):
         if h.children:
             continue
