@@ -688,6 +688,9 @@ def test_end_time_from_the_closing_line_after_the_last_item():
     # a participant table with the organisation column first
     ("Deltagere:\nKommune\tNavn\tFunktion\nAarhus Kommune\tJens Hansen\tFormand\nRanders Kommune\tLise Berg\n",
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
+    # a council or committee in brackets is the organisation the member sits for, not a role
+    ("Deltagere: Poul Vang (Byrådet), Susanne Fly (Ældrerådet), Ib Ravn (Jobcenter Aarhus)\n",
+     [("Poul Vang", "Byrådet"), ("Susanne Fly", "Ældrerådet"), ("Ib Ravn", "Jobcenter Aarhus")]),
 ])
 def test_participants_with_their_organisation_after_fra_a_slash_or_as_a_group_label(participants, expected):
     s = _structure("Referat\nNetværk for ungdomsuddannelse\nDato: 3. april 2024\n" + participants

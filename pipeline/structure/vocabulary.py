@@ -135,11 +135,12 @@ WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato(?!,?\s+(?:og\s+)?tid)|udsendt|j\.?
 PRESENTER_LINE = re.compile(r"^(?:(?:intro\s+|oplæg\s+|fremlæggelse\s+|præsentation\s+)?(?:ved(?:\s*:\s*|\s+)|v/\s*)|"
                             r"oplægsholdere?\s*:?\s*)(?P<rest>[A-ZÆØÅa-zæøå].+)$", re.I)
 
-# Organisation words: a table cell with one of these is an organisation, not a person.
+# Organisation words: a table cell with one of these is an organisation, not a person. Councils,
+# committees and offices are compounds as often as not ("Ældrerådet", "Socialudvalget", "Jobcenter").
 ORG_WORDS = re.compile(
-    r"\b(?:kommune|kommunes|region|regionen|sekretariat|sekretariatet|styrelse|styrelsen|ministeri\w*|"
-    r"forvaltning\w*|center|centret|afdeling\w*|direktør\w*|KL|KKR|tilsyn\w*|socialtilsyn\w*|"
-    r"hospital\w*|universitet\w*|a/s|aps|fonden|forening\w*|råd|rådet|udvalg\w*|"
+    r"\b(?:kommune|kommunes|region|regionen|\w*sekretariat(?:et)?|\w*styrelse(?:n)?|ministeri\w*|"
+    r"\w*forvaltning\w*|\w*center|\w*centret|afdeling\w*|direktør\w*|KL|KKR|tilsyn\w*|socialtilsyn\w*|"
+    r"hospital\w*|universitet\w*|a/s|aps|fonden|forening\w*|\w*råd|\w*rådet|\w*udvalg\w*|"
     r"sundhedssekretariat|fælleskommunalt|fælleskommunale|psykiatri\w*|ankestyrelsen|"
     r"socialstyrelsen|vive|rambøll|deloitte|kl's)\b",
     re.I,
