@@ -103,6 +103,9 @@ def test_split_sentences_offsets():
     ("Til orientering.", "noted"),
     ("Udvalget pegede på model B.", "decided"),
     ("Udvalget valgte model B som grundlag for udbuddet.", "decided"),
+    ("Udvalget var positivt indstillet over for forslaget.", "supported"),
+    ("Punktet blev trukket fra dagsordenen.", "postponed"),
+    ("Formanden blev bemyndiget til at godkende det endelige høringssvar.", "decided"),
 ])
 def test_decision_kinds(sentence, kind):
     assert classify(sentence) == kind
@@ -203,6 +206,8 @@ def test_not_deadlines(sentence):
     ("Udvalget bad forvaltningen om at undersøge mulighederne.", "forvaltningen", "undersøge"),  # the one asked
     ("Forvaltningen sørger for at informere borgerne.", "Forvaltningen", "sørger for"),
     ("Jens Hansen giver en status på næste møde.", "Jens Hansen", "giver en status"),
+    ("Formanden blev bemyndiget til at godkende det endelige høringssvar.", "Formanden", "godkende"),
+    ("Udvalget ønsker, at forvaltningen undersøger mulighederne for en cykelsti.", "forvaltningen", "forvaltningen undersøger"),
 ])
 def test_action_items(sentence, owner, action_start):
     acts = actions_in_sentence(sentence)
@@ -234,6 +239,10 @@ def test_action_items_split_at_hvorefter():
     "Jens Hansen giver en status på projektet.",                  # now, at this meeting
     "Loven sikrer borgerne ret til hjælp.",
     "Ministeren har bedt kommunerne om at indsende data.",        # a request reported
+    "Som medlem af bestyrelsen udpeges Anne Berg.",              # an appointment
+    "DASSOS ønsker at fortsætte dialogen med dialogforummet.",  # a wish of its own
+    "Godkendt med den ændring, at projektet først igangsættes i 2025.",  # a condition of the approval
+    "Udvalget tiltrådte indstillingen, dog således at tilskuddet nedsættes til 50.000 kr.",
 ])
 def test_not_action_items(sentence):
     assert actions_in_sentence(sentence) == []

@@ -24,8 +24,8 @@ from ..structure.followup import rows_in
 from .common import Sentence, clean, sentences_of
 from .deadlines import deadline_hits
 from .patterns import (
-    ACTION_EXCLUDE, ACTION_LEADINS, AT_POINT, CLAUSE_SPLIT, DUE_AT_MEETING, FUTURE_MARKER, FUTURE_ONLY_VERBS,
-    MODALS, MUST_HAVE_DONE, NON_OWNERS, POSSIBILITY_BEFORE, REQUEST, RUN_IN_LABEL, TASK_VERBS,
+    ACTION_EXCLUDE, ACTION_LEADINS, AT_POINT, CLAUSE_SPLIT, CONDITION_BEFORE, DUE_AT_MEETING, FUTURE_MARKER,
+    FUTURE_ONLY_VERBS, MODALS, MUST_HAVE_DONE, NON_OWNERS, POSSIBILITY_BEFORE, REQUEST, RUN_IN_LABEL, TASK_VERBS,
 )
 
 OUTCOME_KINDS = frozenset({"referat"})
@@ -127,7 +127,7 @@ def _passive_action(clause: str, base: int) -> Action | None:
     for v in _verbs(clause):
         if v.form != "passive" or not _future_ok(v, clause):
             continue
-        if POSSIBILITY_BEFORE.search(clause[:v.start]):
+        if POSSIBILITY_BEFORE.search(clause[:v.start]) or CONDITION_BEFORE.search(clause[:v.start]):
             continue
         if any(rx.search(clause) for label, rx in ACTION_EXCLUDE if label == "perfect"):
             return None

@@ -59,6 +59,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     # "Udvalget pegede på model B", "valgte model B" (a person chosen "som formand" is an appointment, below)
     ("decided", r"\bpegede\s+på\b|\bvalgte\s+(?:model|løsning|scenarie|forslag|mulighed|variant|option)"),
     ("decided", rf"\bdet\s+(?:blev|er)\s+fastlagt\b"),
+    ("decided", r"\bbemyndige(?:r|s|de|t)?\b"),  # "Formanden blev bemyndiget til at godkende høringssvaret"
     # recommended
     ("recommended", r"\b(?:der\s+)?opfordres\s+til\b"),
     ("recommended", r"\banbefal(?:er|es|ede|et)\b"),
@@ -71,11 +72,12 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("supported", rf"\bbak(?:ker|kede|ke|kes)\b{SHORT}\s+op\s+(?:om|på)\b"),
     ("supported", r"\b(?:opbakning|tilslutning)\s+til\b"),
     ("supported", r"\bstøtte(?:r|de|s)\b|\btilslut(?:ter|tede)\s+sig\b"),
+    ("supported", r"\bpositivt?\s+(?:indstillet\s+)?(?:over\s*for|overfor)\b"),  # "var positivt indstillet over for forslaget"
     ("supported", rf"\b(?:vurderer|vurderede|mener|menes|finder|fandt)\b,?\s+at\b{GAP}\s+bør\b"),
     # postponed
     ("postponed", r"\budsæt(?:tes|ter)\b|\b(?:at|vil|skal)\s+udsætte\b|\budsatte\b(?!\s+for)|\b(?:blev|er|bliver)\s+udsat\b(?!\s+for)"),
     ("postponed", r"\b(?:blev|er)\s+udskudt\b|\bgenoptages\b|\bsættes\s+på\s+(?:igen|næste\s+møde|et\s+senere\s+møde)\b"),
-    ("postponed", r"\b(?:trukket|taget|tages|trækkes)\s+af\s+dagsordenen\b"),
+    ("postponed", r"\b(?:trukket|taget|tages|trækkes)\s+(?:af|fra)\s+dagsordenen\b"),
     ("postponed", r"\b(?:sendes|sendt|oversendes)\s+tilbage\s+til\b|\breturneres\s+til\b|\bhjemvis(?:es|t)\b"),
     # appointed
     ("appointed", r"\budpeg(?:es|ede|edes|et)\b|\b(?:blev|er)\s+udpeget\b|\bvalgtes\b"),
@@ -183,7 +185,7 @@ TASK_VERB_ROWS: list[tuple[str, str]] = [
     ("tilkendegive", r"tilkendegive[rs]?"),
     ("adressere", r"adressere[rs]?"),
     ("beskrive", r"beskrive[rs]?"),
-    ("udpege", r"udpege[rs]?"),
+    ("udpege", r"udpege[r]?"),  # not "udpeges": "Som medlem udpeges Anne Berg" is an appointment, no task
     ("igangsætte", r"(?:igang|iværk|ned)sætte[rs]?|etablere[rs]?|gennemføre[rs]?|implementere[rs]?"),
     ("vende tilbage", r"vende[rs]?\s+tilbage|give[rs]?\s+(?:besked|tilbagemelding)"),
     ("orientere", r"orientere[rs]?|give[rs]?\s+(?:en\s+)?(?:status|orientering)"),
@@ -214,9 +216,12 @@ ACTION_LEADIN_ROWS: list[tuple[str, str]] = [
     ("decided", r"\b(?:blev\s+det|det\s+blev|det\s+er)\s+besluttet,?\s*(?:at\b)?"),
     ("decided", r"\bbesluttede,?\s*(?:at\b)?"),
     ("decided", r"\benighed\s+om,?\s*(?:at\b)?"),
+    # "Udvalget ønsker, at forvaltningen undersøger …" (not "ønsker at fortsætte": a wish of its own)
+    ("decided", r"\bønsker,\s*at\b|\bønsker\s+at\s+(?=(?:der|\w+(?:en|et|ne|erne))\b)"),
     ("decided", r"\b(?:opmærksomhed|tilføjelse(?:n)?)\s+(?:på|om)?,?\s*at\b"),
     ("task", r"\bfik\s+til\s+opgave\s+at\b|\bfår\s+til\s+opgave\s+at\b|\bpålægges\s+at\b"),
     ("task", r"\b(?:blev|er|bliver)\s+(?:bedt|anmodet|pålagt)\s+(?:om\s+)?at\b"),  # "Forvaltningen blev bedt om at …"
+    ("task", r"\b(?:blev|er|bliver)\s+bemyndiget\s+til\s+at\b|\bbemyndiges\s+til\s+at\b"),
     # "Udvalget bad forvaltningen om at undersøge …": the one asked is the owner
     ("asked", r"\b(?:bad|beder|anmodede|anmoder|pålagde|pålægger)\s+(?P<whom>[^,.;]{2,60}?)\s+(?:om\s+)?at\b"),
 ]
@@ -240,6 +245,11 @@ ACTION_EXCLUDE = _c(ACTION_EXCLUDE_ROWS)
 # A passive task verb right after one of these is a possibility, not a task: "der kan bruges",
 # "kan inviteres ind", "bør hæves".
 POSSIBILITY_BEFORE = re.compile(r"\b(?:kan|kunne|bør|burde|ville)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# ... or a condition of the approval it is part of: "Godkendt med den ændring, at projektet først
+# igangsættes i 2025", "tiltrådte indstillingen, dog således at tilskuddet nedsættes".
+CONDITION_BEFORE = re.compile(
+    r"\b(?:således|med\s+den\s+(?:ændring|tilføjelse|præcisering|justering)|forudsat|på\s+(?:den\s+)?betingelse(?:\s+af)?|"
+    r"under\s+forudsætning\s+af),?\s+at\b[^.;]*$", re.IGNORECASE)
 
 # Words that cannot be an owner on their own (the sentence is then passive or impersonal).
 NON_OWNERS = frozenset({
