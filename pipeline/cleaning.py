@@ -41,6 +41,9 @@ class Line:
     bullet: bool = False
     joined_hyphen: bool = False  # the previous line's end hyphen was removed to join this one
     cell_x0: tuple[float, ...] = ()  # PDF: left edge of each TAB-separated cell of `text`
+    # text export: the column of each TAB-separated cell of `text`, counting the empty cells that
+    # cleaning drops ("1. december\t\tAftalen sendes" → (0, 2))
+    cell_index: tuple[int, ...] = ()
     start: int = -1
     end: int = -1
 
@@ -191,8 +194,9 @@ def _to_line(raw: RawLine, page: int) -> Line:
     text = re.sub(r" {2}", " ", text)
     text = text.strip()
     cells = raw.cell_x0 if len(raw.cell_x0) == text.count("\t") + 1 else ()
+    columns = tuple(k for k, part in enumerate(raw.text.split("\t")) if part.strip()) if "\t" in raw.text else ()
     return Line(text=text, page=page, bold=raw.bold, size=raw.size, x0=raw.x0, top=raw.top, bullet=bullet,
-                cell_x0=cells)
+                cell_x0=cells, cell_index=columns if len(columns) == text.count("\t") + 1 and not cells else ())
 
 
 def _pdf_para_start(raw: RawLine, prev_top: float | None, prev_page: int | None) -> bool:

@@ -157,6 +157,10 @@ def _deadlines(text: str, ref=dt.date(2024, 2, 1)):
     ("15. maj 2024 er ansøgningsfristen.", "2024-05-15"),
     ("Indberetning: 1. juni 2024 (frist).", "2024-06-01"),
     ("Høringssvar skal være modtaget 1. juni 2024.", "2024-06-01"),
+    ("Ansøgninger modtages til og med 30. april 2024.", "2024-04-30"),
+    ("Ansøgning skal være kommunen i hænde 1. juni.", "2024-06-01"),
+    ("Tilmelding gerne hurtigst muligt og ikke senere end 14. juni.", "2024-06-14"),
+    ("Kommunerne har indtil 1. august til at indsende data.", "2024-08-01"),
 ])
 def test_deadlines(sentence, due):
     assert [d for d, _ in _deadlines(sentence)] == [due]
@@ -175,6 +179,8 @@ def test_deadlines(sentence, due):
     "Aftalen udløber den 31. december 2025.",
     "Høringssvar er modtaget den 3. marts.",                      # received then
     "Den 3. marts var fristen overskredet.",
+    "Projektet kører til og med 31. december 2025.",               # a period's end, nothing to submit
+    "Biblioteket har lukket indtil 1. august.",
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []

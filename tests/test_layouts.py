@@ -862,3 +862,49 @@ def test_the_agenda_list_does_not_make_an_agenda_into_minutes():
              "1. Godkendelse af referat\nReferatet er udsendt.\n\n2. Status\nSekretariatet orienterer.\n"
     s = _structure(agenda)
     assert [[sec.kind for sec in it.sections] for it in s.items] == [["sagsfremstilling"], ["sagsfremstilling"]]
+
+
+TIMELINE = """Referat
+Styregruppen for Fælles Akutindsats
+Dato: 10. april 2024
+
+1. Tidsplan for evalueringen
+Sagsfremstilling:
+Evalueringen følger denne tidsplan:
+Tidspunkt\tForum\tHandling
+1. marts 2024\tStyregruppen\tStyregruppen udpeger en projektleder
+Maj 2024\t\tDer gennemføres interviews i kommunerne
+3. juni 2024\tStyregruppen\tStyregruppen drøfter de første resultater
+14. juni 2024\t\tRapportudkastet sendes til kommunerne
+Alle kommuner inddrages undervejs.
+
+Beslutning:
+Tidsplanen blev godkendt.
+"""
+
+
+def test_a_timeline_table_gives_the_steps_ahead_dated_to_the_day_as_deadlines():
+    """"Tidspunkt | Forum | Handling": a step dated to the day and still ahead is a deadline; a
+    step already taken, a month and a meeting that only discusses are a plan, no deadline. An
+    empty Forum cell does not shift the action into the Forum column."""
+    from pipeline.process import PipelineConfig, process_bytes
+
+    r = process_bytes(TIMELINE.encode("utf-8"), "timeline.txt", PipelineConfig(ner="rules"))
+    assert [(d.due_date, d.text, d.section) for d in r.deadlines] == [
+        (dt.date(2024, 6, 14), "14. juni 2024 Rapportudkastet sendes til kommunerne", "sagsfremstilling")]
+    # each row is a paragraph of its own; the sentence after the table is none of them
+    assert "\n14. juni 2024 Rapportudkastet sendes til kommunerne\nAlle kommuner" in r.text
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_the_timeline_in_the_das_sample(reader):
+    """The same on a real PDF: its "Tidspunkt | Forum | Handling" table is positioned cells, one
+    action wrapped over three lines."""
+    from pipeline.process import PipelineConfig, process_path
+
+    root = Path(__file__).resolve().parents[1]
+    r = process_path(str(root / "data" / "raw" / "004_bb815edab3661743.pdf"), PipelineConfig(ner="rules", pdf_reader=reader))
+    timeline = [d for d in r.deadlines if d.text.startswith("1. december 2022")]
+    assert [(d.due_date, d.text) for d in timeline] == [
+        (dt.date(2022, 12, 1), "1. december 2022 Den godkendte aftale sendes til Socialstyrelsen")]
+    assert "\nNovember 2021 DAS Godkendelse af proces for udarbejdelse af Nordjysk Socialaftale 2023-2024\n" in r.text

@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass
 
 from ..models import Deadline
-from ..structure.followup import rows_in
+from ..structure.followup import TableRow, rows_in
 from .common import Sentence, clean, sentences_of
-from .patterns import DEADLINE_AFTER, DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE
+from .patterns import (
+    DEADLINE_AFTER, DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE, TIMELINE_EVENT,
+)
 
 AFTER_CUE = "frist efter"
 SECTION_MAP = {"referat": "referat", "indstilling": "indstilling"}  # everything else: sagsfremstilling
@@ -102,6 +104,16 @@ def _deadline_text(sentence_text: str, clause_from: int, date_end_in_sentence: i
     return LEADING_JOINER.sub("", clean(text)).rstrip(" .,;:")
 
 
+def _row_is_deadline(row: TableRow, section_kind: str, ref: dt.date | None) -> bool:
+    """A follow-up row's due date in the outcome section; a timeline's step only where it is dated
+    to the day and lies ahead of the meeting (the months and the steps already taken are a plan)."""
+    if row.due is None:
+        return False
+    if row.scheduled:
+        return row.granularity == "day" and (ref is None or row.due >= ref) and not TIMELINE_EVENT.search(row.action)
+    return section_kind == "referat"
+
+
 def find_deadlines(structure) -> list[Deadline]:
     ref = structure.meeting.date if structure.meeting else None
     out: list[Deadline] = []
@@ -111,17 +123,18 @@ def find_deadlines(structure) -> list[Deadline]:
             if section.kind in SKIP_SECTIONS or not section.text.strip():
                 continue
             sec = SECTION_MAP.get(section.kind, "sagsfremstilling")
-            if section.kind == "referat":
-                # the due column of a follow-up table ("Opgave | Ansvarlig | Frist")
-                for row in rows_in(structure.followup_rows, section):
-                    if row.due is None or (item.number, row.due, sec) in seen:
-                        continue
-                    seen.add((item.number, row.due, sec))
-                    out.append(Deadline(
-                        item_number=item.number, due_date=row.due, text=clean(row.text), section=sec,
-                        date_text=row.due_text, granularity=row.granularity, sentence=clean(row.text),
-                        span=structure.span(row.lines[0].start, row.lines[-1].end),
-                    ))
+            # the due column of a follow-up table ("Opgave | Ansvarlig | Frist") in the outcome, and
+            # a timeline's step ("1. december 2022 | | Aftalen sendes til Socialstyrelsen") anywhere
+            for row in rows_in(structure.followup_rows, section):
+                if not _row_is_deadline(row, section.kind, ref) or (item.number, row.due, sec) in seen:
+                    continue
+                seen.add((item.number, row.due, sec))
+                text = clean(row.printed if row.scheduled else row.text)
+                out.append(Deadline(
+                    item_number=item.number, due_date=row.due, text=text, section=sec,
+                    date_text=row.due_text, granularity=row.granularity, sentence=text,
+                    span=structure.span(row.lines[0].start, row.lines[-1].end),
+                ))
             sentences = sentences_of(section)
             for hit in deadline_hits(section.text, sentences, ref):
                 key = (item.number, hit.due, sec)

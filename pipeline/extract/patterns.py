@@ -103,7 +103,7 @@ DISCUSSION_PATTERNS = _c(DISCUSSION_ROWS)
 # same clause (DEADLINE_IN_CLAUSE), and no NON_DEADLINE row applies.
 # --------------------------------------------------------------------------------------
 DEADLINE_BEFORE_ROWS: list[tuple[str, str]] = [
-    ("senest", r"\bsenest(?:\s+(?:den|d\.))?\s*$"),
+    ("senest", r"\bsenest(?:\s+(?:den|d\.))?\s*$|\bikke\s+senere\s+end(?:\s+(?:den|d\.))?\s*$"),
     # "senest i juni 2024": the month's last day (not "har senest i 2023 tilbudt": see deadline_hits)
     ("senest i", r"\bsenest\s+i\s*$"),
     ("inden", r"\b(?:inden|før|forud\s+for)(?:\s+(?:den|d\.))?\s*$"),
@@ -113,7 +113,11 @@ DEADLINE_BEFORE_ROWS: list[tuple[str, str]] = [
     # "Høringen løber frem til den 30. april", "Høringsperioden slutter den …", "… fra 1. marts til
     # den 12. april": a submission window's end
     ("frem til", r"\b(?:hørings?\w*|ansøgning\w*|tilmelding\w*|indmelding\w*|høringssvar|bemærkninger|bidrag|input|"
-                 r"forslag|indstillinger)\b[^.;:]*\b(?:frem\s+til|slutter|udløber|lukker|fra\s+[^;:]{3,40}?\s+til)(?:\s+(?:den|d\.))?\s*$"),
+                 r"forslag|indstillinger)\b[^.;:]*\b(?:frem\s+til|til\s+og\s+med|slutter|udløber|lukker|fra\s+[^;:]{3,40}?\s+til)"
+                 r"(?:\s+(?:den|d\.))?\s*$"),
+    # "Ansøgningen skal være kommunen i hænde 1. juni", "Kommunerne har indtil 1. august til at …"
+    ("i hænde", r"\bi\s+hænde(?:\s+(?:senest|inden|den|d\.))*\s*$"),
+    ("indtil", r"\b(?:har|får|gives|fik)\s+(?:frist\s+)?(?:indtil|til)(?:\s+(?:den|d\.))?\s*$"),
     ("foreligge", r"\b(?:skal|skulle)\s+foreligge(?:\s+(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
     # "Høringssvar skal være modtaget 1. juni" (not "er modtaget den 3. marts": received then)
     ("modtaget", r"\b(?:skal|skulle|bør)\s+(?:\w+\s+)?være\s+(?:\w+\s+)?(?:modtaget|fremsendt|indleveret|indberettet|"
@@ -128,6 +132,12 @@ DEADLINE_AFTER_ROWS: list[tuple[str, str]] = [
     ("frist", r"\s*\(\s*(?:\w*frist|deadline)\s*\)"),
 ]
 DEADLINE_AFTER = _c(DEADLINE_AFTER_ROWS)
+
+# A timeline's step that is a meeting or a discussion, not something to deliver ("DAS drøfter
+# 1. udkast", "Temadag for udvalgene"): never a deadline or a task (GUIDELINES: a future meeting's
+# date is no deadline).
+TIMELINE_EVENT = re.compile(r"\b(?:drøft\w*|\w*møde[rt]?|\w*mødet|orienter\w*|temadag\w*|workshop\w*|konference\w*|"
+                            r"seminar\w*|dialogforum)\b", re.IGNORECASE)
 
 # The "ved"/"til" row only counts for period ends: "ved udgangen af 2024", "til ultimo maj".
 DEADLINE_DATE_TEXT = re.compile(r"^(?:udgangen|ultimo|slutningen|primo|medio)\b", re.IGNORECASE)

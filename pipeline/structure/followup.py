@@ -1,11 +1,13 @@
-"""Follow-up tables: "Opgave | Ansvarlig | Frist" rows in an item's outcome section.
+"""Follow-up tables ("Opgave | Ansvarlig | Frist") and timelines ("Tidspunkt | Forum | Handling").
 
 Networks and steering groups often close an item with a table of what was agreed, who does it
 and by when. Read as running text the row is one run-on line ("Udarbejde notat Sekretariatet
 1. juni 2024"), so the sentence rules in `actions.py` miss it; here the row is read by its cells.
-A table is a line whose TAB-separated cells name an action column and an owner column (a due
-column is optional), and the rows under it with cells in those columns: text exports by the
-cells' order, PDFs by the cells' left edges (a wrapped cell continues the row above).
+A table is a line whose TAB-separated cells name an action column and an owner or a due column,
+and the rows under it with cells in those columns: text exports by the cells' order, PDFs by the
+cells' left edges (a wrapped cell continues the row above). A due column headed by a point in time
+("Tidspunkt", "Dato") rather than a limit ("Frist") makes the table a timeline: its rows are
+scheduled steps, and only a step dated to the day and still ahead is a deadline.
 `find_tables` reads the tables once per document; `mark_row_paragraphs` makes each row a paragraph
 of its own, so no sentence runs through the table; `table_rows` gives the rows (kept on the
 Structure) to the extractors, which take those inside an outcome section (`rows_in`).
@@ -22,8 +24,9 @@ from ..dates import find_dates
 from .tables import column_of
 
 ACTION_HEADER = re.compile(r"(?:opgave|handling|aktivitet|aftale|opfølgningspunkt|action)(?:r|er|en)?|hvad", re.I)
-OWNER_HEADER = re.compile(r"ansvarlig(?:e)?|ansvar|hvem|tovholder(?:e)?", re.I)
-DUE_HEADER = re.compile(r"(?:tids)?frist|deadline|hvornår|senest", re.I)
+OWNER_HEADER = re.compile(r"ansvarlig(?:e)?|ansvar|hvem|tovholder(?:e)?|forum|aktør(?:er)?|part(?:er)?", re.I)
+LIMIT_HEADER = re.compile(r"(?:tids)?frist|deadline|hvornår|senest", re.I)
+WHEN_HEADER = re.compile(r"tidspunkt|dato|tid|måned|periode|tidsplan|uge", re.I)
 
 
 @dataclass
@@ -34,6 +37,8 @@ class TableRow:
     due: dt.date | None
     granularity: str = "day"
     lines: list[Line] = field(default_factory=list)
+    printed: str = ""        # the cells in the order printed
+    scheduled: bool = False  # a timeline's step, not a limit
 
     @property
     def text(self) -> str:
@@ -44,15 +49,22 @@ def _cells(line: Line) -> list[str]:
     return [c.strip().rstrip(":").strip() for c in line.text.split("\t")]
 
 
-def _header_columns(line: Line) -> dict[str, int] | None:
-    """Column index of the action, owner and due cells of a header line, or None."""
+def _header_columns(line: Line) -> tuple[dict[str, int], bool] | None:
+    """Column index of the action, owner and due cells of a header line, and whether the due
+    column is a point in time (a timeline) rather than a limit; None if the line is no header."""
     columns: dict[str, int] = {}
     for k, cell in enumerate(_cells(line)):
-        for name, rx in (("action", ACTION_HEADER), ("owner", OWNER_HEADER), ("due", DUE_HEADER)):
+        for name, rx in (("action", ACTION_HEADER), ("owner", OWNER_HEADER), ("due", LIMIT_HEADER), ("when", WHEN_HEADER)):
             if name not in columns and rx.fullmatch(cell):
                 columns[name] = k
                 break
-    return columns if "action" in columns and "owner" in columns else None
+    scheduled = "due" not in columns and "when" in columns
+    if scheduled:
+        columns["due"] = columns.pop("when")
+    columns.pop("when", None)
+    if "action" not in columns or not ("owner" in columns or "due" in columns):
+        return None
+    return columns, scheduled
 
 
 def _row_cells(line: Line, header: Line, width: int) -> dict[int, str] | None:
@@ -68,14 +80,17 @@ def _row_cells(line: Line, header: Line, width: int) -> dict[int, str] | None:
         return out
     if "\t" not in line.text or len(cells) > width:
         return None
+    if line.cell_index and len(header.cell_index) == width and max(line.cell_index) < width:
+        return {k: cell.strip() for k, cell in zip(line.cell_index, cells) if cell.strip()}  # empty cells kept apart
     return {k: cell.strip() for k, cell in enumerate(cells) if cell.strip()}
 
 
 @dataclass
 class FollowupTable:
     header_at: int                                  # index of the header line
-    columns: dict[str, int]                         # "action", "owner" (and "due") → cell index
+    columns: dict[str, int]                         # "action", "owner" and/or "due" → cell index
     rows: list[tuple[dict[int, str], list[Line]]]   # cells by column index, and the row's lines
+    scheduled: bool = False                         # a timeline: the due column holds points in time
 
 
 def find_tables(lines: list[Line]) -> list[FollowupTable]:
@@ -83,10 +98,11 @@ def find_tables(lines: list[Line]) -> list[FollowupTable]:
     tables: list[FollowupTable] = []
     i = 0
     while i < len(lines):
-        columns = _header_columns(lines[i]) if "\t" in lines[i].text else None
-        if columns is None:
+        header_columns = _header_columns(lines[i]) if "\t" in lines[i].text else None
+        if header_columns is None:
             i += 1
             continue
+        columns, scheduled = header_columns
         header_at, header, width = i, lines[i], len(lines[i].text.split("\t"))
         rows: list[tuple[dict[int, str], list[Line]]] = []
         i += 1
@@ -95,8 +111,10 @@ def find_tables(lines: list[Line]) -> list[FollowupTable]:
             if cells is None:
                 break
             single = "\t" not in lines[i].text
-            if single and not (rows and lines[i].text[:1].islower()):
-                break  # a capitalised line in one column after the rows: the text goes on below the table
+            # a line in one column after the rows is the text below the table, unless it stands in a
+            # later column (a wrapped cell, positioned) or goes on in lower case (a text export)
+            if single and not (rows and (lines[i].text[:1].islower() or (header.cell_x0 and min(cells) > 0))):
+                break
             if single or (rows and columns["action"] not in cells and header.cell_x0):
                 # a wrapped cell ("… og om den" / "fremtidige finansiering …"): it continues the row above
                 prev, prev_lines = rows[-1]
@@ -106,7 +124,7 @@ def find_tables(lines: list[Line]) -> list[FollowupTable]:
             else:
                 rows.append((cells, [lines[i]]))
             i += 1
-        tables.append(FollowupTable(header_at, columns, rows))
+        tables.append(FollowupTable(header_at, columns, rows, scheduled))
     return tables
 
 
@@ -132,9 +150,12 @@ def table_rows(tables: list[FollowupTable], ref: dt.date | None) -> list[TableRo
                 continue
             due_text = cells.get(columns["due"], "") if "due" in columns else ""
             dates = find_dates(due_text, ref) if due_text else []
-            out.append(TableRow(action=action, owner=cells.get(columns["owner"]) or None, due_text=due_text,
+            owner = (cells.get(columns["owner"]) or None) if "owner" in columns else None
+            out.append(TableRow(action=action, owner=owner, due_text=due_text,
                                 due=dates[0].deadline_date if dates else None,
-                                granularity=dates[0].granularity if dates else "day", lines=row_lines))
+                                granularity=dates[0].granularity if dates else "day", lines=row_lines,
+                                printed=" ".join(cells[k] for k in sorted(cells) if cells[k]),
+                                scheduled=table.scheduled))
     return out
 
 
