@@ -908,3 +908,18 @@ def test_the_timeline_in_the_das_sample(reader):
     assert [(d.due_date, d.text) for d in timeline] == [
         (dt.date(2022, 12, 1), "1. december 2022 Den godkendte aftale sendes til Socialstyrelsen")]
     assert "\nNovember 2021 DAS Godkendelse af proces for udarbejdelse af Nordjysk Socialaftale 2023-2024\n" in r.text
+
+
+def test_the_time_given_for_a_task_is_its_due_date():
+    """No deadline cue, but a time for the task: that is when it is due. A year, the start of a
+    period and the date of the meeting a task is about are not."""
+    from pipeline.process import PipelineConfig, process_bytes
+
+    text = ("Referat\nStyregruppen\nDato: 10. april 2024\n\n1. Sag\nBeslutning:\n"
+            "Kommunerne melder tilbage primo maj.\nForvaltningen vender tilbage i løbet af efteråret.\n"
+            "Sekretariatet indkalder til møde i uge 20.\nForvaltningen udarbejder en plan i 2025.\n"
+            "Centret vil fra juni afdække behovet.\n")
+    r = process_bytes(text.encode("utf-8"), "due.txt", PipelineConfig(ner="rules"))
+    assert [(a.owner, a.due_date) for a in r.action_items] == [
+        ("Kommunerne", dt.date(2024, 5, 1)), ("Forvaltningen", dt.date(2024, 11, 30)),
+        ("Sekretariatet", None), ("Forvaltningen", None), ("Centret", None)]

@@ -26,7 +26,7 @@ from .deadlines import deadline_hits
 from .patterns import (
     ACTION_EXCLUDE, ACTION_LEADINS, AT_POINT, CLAUSE_SPLIT, CONDITION_BEFORE, DUE_AT_MEETING, FUTURE_MARKER,
     FUTURE_ONLY_VERBS, MODALS, MUST_HAVE_DONE, NON_OWNERS, POSSIBILITY_BEFORE, REQUEST, RUN_IN_LABEL, TASK_VERBS,
-    TIMELINE_EVENT,
+    TASK_TIME_NOT_DUE, TIMELINE_EVENT,
 )
 
 OUTCOME_KINDS = frozenset({"referat"})
@@ -222,6 +222,23 @@ def _meeting_due(section_text: str, sent: Sentence, lo: int, hi: int, ref: dt.da
     return None
 
 
+def _time_of_task(section_text: str, lo: int, hi: int, ref: dt.date | None) -> dt.date | None:
+    """'Kommunerne melder tilbage primo maj', 'Forvaltningen vender tilbage i løbet af efteråret':
+    without a deadline cue, the time given for the task is when it is due. Not a year ('i 2022'),
+    not the start of a period ('fra 2022'), not the date of a meeting the task is about ('indkalder
+    til møde i uge 20', 'en reminder om heldagsmødet den 10. december'), never a past one."""
+    from ..dates import find_dates
+
+    for m in find_dates(section_text[lo:hi], ref):
+        if m.granularity == "year" or (ref is not None and m.end_date < ref):
+            continue
+        before = re.sub(r"\s+", " ", section_text[lo:lo + m.start])
+        if TASK_TIME_NOT_DUE.search(before):
+            continue
+        return m.deadline_date
+    return None
+
+
 def find_actions(structure) -> list[ActionItem]:
     ref = structure.meeting.date if structure.meeting else None
     out: list[ActionItem] = []
@@ -247,7 +264,8 @@ def find_actions(structure) -> list[ActionItem]:
                     lo, hi = sent.local + act.start, sent.local + act.end
                     if any(a <= base + lo < b for a, b in in_table):
                         continue  # a follow-up table's row, read by its cells above
-                    due = _due_in(hits, lo, hi) or _meeting_due(section.text, sent, lo, hi, ref)
+                    due = (_due_in(hits, lo, hi) or _meeting_due(section.text, sent, lo, hi, ref)
+                           or _time_of_task(section.text, lo, hi, ref))
                     last = k == len(acts) - 1
                     if due is None and last and i + 1 < len(sentences) and not per_sentence[i + 1]:
                         nxt = sentences[i + 1]

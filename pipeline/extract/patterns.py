@@ -271,5 +271,12 @@ NON_OWNERS = frozenset({
 # Due date for an action: a deadline in the clause, or a presentation "på/til (næste) møde den X".
 DUE_AT_MEETING = re.compile(r"\b(?:på|til)\s+(?:\w+\s+){0,2}?møde(?:t)?\s+(?:den|d\.)\s*$", re.IGNORECASE)
 
+# A date in a task that is not when the task is due: the start of a period ("fra 2022", "efter
+# sommerferien"), or the date of a meeting or event the task is about ("indkalder til møde i uge 20").
+TASK_TIME_NOT_DUE = re.compile(
+    r"\b(?:fra|siden|efter|fra\s+og\s+med)\s*(?:den|d\.)?\s*$|"
+    r"\b(?:\w*møde\w*|\w*konference\w*|temadag\w*|seminar\w*|workshop\w*|arrangement\w*)\b(?:\s+\S+){0,3}?\s*$",
+    re.IGNORECASE)
+
 # "Label: sentence" run-in headings in bullets ("Sikrede institutioner: KL og DR vil ...").
 RUN_IN_LABEL = re.compile(r"^[^:.!?]{2,60}:\s+(?=[A-ZÆØÅ])")
