@@ -833,6 +833,8 @@ def test_association_board_minutes_keep_front_page_fields_apart():
     assert not any("Torsdag" in o or "BESTYRELSESMØDE" in o for o in orgs)
     assert [(a.name, a.status) for a in r.attendees][-1] == ("Mette Riis", "absent")
     assert [i.title for i in r.items] == ["Valg af ordstyrer og referent", "Økonomi", "Temadag i foråret", "Næste møde"]
+    # "Referent: Lone Skov" after the last item closes the minutes: it is no part of that item
+    assert r.items[-1].sections[-1].text == "Næste møde er mandag d. 13/1-2025 kl. 19 hos Ib."
 
 
 MINUTES_WITHOUT_THE_WORD = """Styregruppemøde – Sammenhængende indsats for unge

@@ -71,6 +71,7 @@ DOCUMENT_WORD_LINE = re.compile(rf"^(?:{'|'.join(DOCUMENT_WORDS)})$", re.I)
 # Lines that close the minutes after the last item: what follows (signatures) belongs to no item.
 CLOSING_LINE = re.compile(
     r"^(?:mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut)\b|underskrift(?:er|sblad)?\b|"
+    r"(?:referent|referatskriver|ref\.)\s*:|med\s+venlig\s+hilsen\b|"
     r"(?:referatet|protokollen)\s+(?:er\s+)?(?:godkendt|underskrevet)\b)", re.I)
 
 # Unnumbered grouping headings between items ("Sager til beslutning", "Orienteringssager",
