@@ -232,3 +232,4 @@ def test_model_org_rows_lose_document_words_and_streets_are_places():
     assert _without_document_words(SpacySpan(doc, 0, 3, label="ORG")).text == "Regionsrådet"
     assert _without_document_words(SpacySpan(doc, 2, 3, label="ORG")) is None
     assert STREET_END.search("Fabrikvej") and STREET_END.search("Rådhustorvet") and not STREET_END.search("Venstre")
+    assert STREET_END.search("Østerøvej 2") and STREET_END.search("Torvegade 14B") and not STREET_END.search("Budget 2025")

@@ -200,7 +200,7 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
     return entities
 
 
-STREET_END = re.compile(r"(?:vej|gade|allé|alle|plads|torv|torvet|stræde|boulevard|vænget|vænge)$", re.I)
+STREET_END = re.compile(r"(?:vej|gade|allé|alle|plads|torv|torvet|stræde|boulevard|vænget|vænge)(?:\s+\d+[A-Za-z]?)?$", re.I)
 # Title lines run together with a neighbouring name ("… i Vestjylland" / "Referat")
 TITLE_WORDS = frozenset({*DOCUMENT_WORDS, "bilag"})
 
