@@ -24,7 +24,7 @@ NUMBERED = re.compile(r"^(?P<num>\d{1,2}[a-h](?=[.)]?\s)|\d{1,2}(?:\.\d{1,2}){0,
 # "3." alone, the title on the next line (a number column exported as text)
 BARE_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.(?P<title>)$")
 PUNKT = re.compile(
-    r"^(?:(?:åbent|lukket)\s+)?(?:ad\s+(?:punkt|pkt\.?)?|(?:punkt|pkt\.?)(?:\s+nr\.?)?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
+    r"^(?:(?:åbent|lukket)\s+)?(?:ad\.?\s+(?:punkt|pkt\.?)?|(?:punkt|pkt\.?)(?:\s+nr\.?)?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
     r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
     re.I,
 )
