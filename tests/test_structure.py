@@ -139,6 +139,8 @@ def test_fast_and_pdfplumber_readers_give_the_same_structure(records, stem):
     ("Beslutning (Åben)", "referat"), ("Bevillingsmæssige konsekvenser", "other"),
     ("Indstilling og beslutning", "referat"), ("Drøftelse og beslutning", "referat"), ("Konklusioner", "referat"),
     ("Beslutningsforslag", "indstilling"),
+    ("Beslutning Økonomiudvalget den 12.03.2024", "referat"), ("Tilføjelse til referatet", "referat"), ("Aftaler", "referat"),
+    ("Beslutning om salg af grunden", None), ("Beslutning Udvalget tog orienteringen til efterretning.", None),
     ("Status", None), ("Høringssvar", None), ("Beskrivelse af projektet", None),  # also item titles
 ])
 def test_section_headings(heading, kind):

@@ -22,6 +22,10 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
      r"konklusion(?:er)?|beslutning(?:er)?|referat|bemærkning(?:er)?)", "referat"),
     (r"(?:[a-zæøå\-]+(?:s|ets|ens))\s+beslutning(?:\s+(?:den|d\.|i|på)\b.*)?", "referat"),  # Udvalgets beslutning den 3. maj
     (r"beslutning\s+i\s+.+", "referat"),
+    # "Beslutning Økonomiudvalget den 12.03.2024": a body's name (definite: -et/-en), not a margin
+    # layout's "Beslutning<TAB>Godkendt."
+    (r"beslutning\s+(?-i:[A-ZÆØÅ])[^\s.]*(?:et|en)(?:\s+(?:den\s+|d\.\s*)?\d[\d.\-/]*(?:\s+[a-zæø]+\.?\s+\d{4})?)?", "referat"),
+    (r"tilføjelse\s+til\s+referat(?:et)?|aftaler", "referat"),  # what a network agreed: "Aftaler"
     (r"(?:[a-zæøå\-]+(?:s|ets|ens)\s+)?indstilling(?:er)?(?:\s+(?:den|d\.|fra|til)\b.*)?", "indstilling"),
     (r"forslag\s+til\s+(?:beslutning|indstilling)|beslutningsforslag", "indstilling"),
     (r"(?:supplerende\s+)?sagsfremstilling(?:\s+og\s+(?:vurdering|økonomi|baggrund))?|sagsbeskrivelse|sagens\s+(?:indhold|fremstilling)|"
