@@ -689,6 +689,11 @@ def test_end_time_from_the_closing_line_after_the_last_item():
     # a participant table with the organisation column first
     ("Deltagere:\nKommune\tNavn\tFunktion\nAarhus Kommune\tJens Hansen\tFormand\nRanders Kommune\tLise Berg\n",
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
+    # a bulleted list with a dash between name and organisation; a role between name and organisation
+    ("Deltagere:\n- Jens Hansen – Aarhus Kommune\n- Lise Berg - Randers Kommune\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
+    ("Deltagere: Jens Hansen, afdelingschef, Aarhus Kommune; Lise Berg, leder, Randers Kommune\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
     # a council or committee in brackets is the organisation the member sits for, not a role
     ("Deltagere: Poul Vang (Byrådet), Susanne Fly (Ældrerådet), Ib Ravn (Jobcenter Aarhus)\n",
      [("Poul Vang", "Byrådet"), ("Susanne Fly", "Ældrerådet"), ("Ib Ravn", "Jobcenter Aarhus")]),
@@ -809,6 +814,12 @@ def test_numbering_that_skips_closed_items():
     # a note on a member who left early is no role and no absence
     ("Deltagere: Jens Hansen (gik kl. 11.30), Lise Berg (fraværende under punkt 3), Ole Dam\n",
      [("Jens Hansen", "present"), ("Lise Berg", "present"), ("Ole Dam", "present")]),
+    # how a member took part, or why one was away, is no role either
+    ("Deltagere: Jens Hansen (deltog via Teams), Lise Berg\nAfbud: Ole Dam (syg)\n",
+     [("Jens Hansen", "present"), ("Lise Berg", "present"), ("Ole Dam", "absent")]),
+    # two labels on one line; "Deltog ikke:" is an absence label
+    ("Til stede: Jens Hansen og Lise Berg. Afbud: Ole Dam.\n", [("Jens Hansen", "present"), ("Lise Berg", "present"), ("Ole Dam", "absent")]),
+    ("Deltog: Jens Hansen, Lise Berg\nDeltog ikke: Ole Dam\n", [("Jens Hansen", "present"), ("Lise Berg", "present"), ("Ole Dam", "absent")]),
 ])
 def test_attendance_marked_in_a_status_column_a_checklist_or_a_note(participants, expected):
     s = _structure("Referat\nNetværk\nDato: 3. april 2024\n" + participants

@@ -12,21 +12,22 @@ persons are paired with the run of organisations that follows them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..cleaning import Line
 from ..gazetteer import canonical_municipality, is_first_name
 from ..models import Attendee
 from .vocabulary import (
-    ABSENT_LABEL, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, CHECKBOX, FIELD_LABEL, NOBODY, ORG_WORDS, PART_TIME_NOTE,
-    PARTY_MARK, ROLE_CELL, ROLE_PREFIX, STATUS_CELL, TABLE_HEADER_CELL, UNCHECKED,
+    ABSENT_LABEL, ABSENT_LABELS, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, CHECKBOX, FIELD_LABEL, NOBODY, ORG_WORDS,
+    PART_TIME_NOTE, PARTY_MARK, PRESENT_LABELS, ROLE_CELL, ROLE_PREFIX, STATUS_CELL, TABLE_HEADER_CELL, UNCHECKED,
 )
 
 PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
 TRAILING_STOP = re.compile(r"(?<=[a-zæøå]{2})\.\s*$")  # "… og Ole Dam." (not an initial "A.")
-FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
+FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+|\s+[–—-]\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
+DASH_ROLE = re.compile(r"^(?P<name>.+?)\s+[–—-]\s+(?P<role>[a-zæøå][^,]*)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
 # "Københavns Kommune (formand)": the role in brackets after the organisation
 ROLE_BRACKET = re.compile(r"^(?P<org>.+?)\s*\((?P<role>[a-zæøå][^()]*)\)$")
@@ -75,7 +76,7 @@ def _is_org(text: str) -> bool:
 
 def classify(text: str, page: int | None = None) -> list[Cell]:
     """One printed cell → one or two cells (a person cell may carry its organisation)."""
-    text = re.sub(r"\s+", " ", text).strip(" ,;")
+    text = TRAILING_STOP.sub("", re.sub(r"\s+", " ", text).strip(" ,;"))
     if not text:
         return []
     status = None
@@ -107,6 +108,9 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     m = FROM_ORG.match(text)
     if m and _is_person(m.group("name")) and _is_org(m.group("org")):
         return [Cell("person", m.group("name"), status=status, page=page), Cell("org", m.group("org"), page=page)]
+    m = DASH_ROLE.match(text)
+    if m and _is_person(m.group("name")):  # "Lise Berg - formand"
+        return [Cell("person", m.group("name"), role=m.group("role"), status=status, page=page)]
     name, comma, rest = (part.strip() for part in text.partition(","))
     if comma and rest and _is_person(name):
         if rest[:1].isupper():
@@ -115,6 +119,10 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
         if "," not in rest:
             # "Lars Lilleholt, 1. viceborgmester": a role in lower case, or a numbered one
             return [Cell("person", name, role=rest, status=status, page=page)]
+        role, _, org = (part.strip() for part in rest.partition(","))
+        if org[:1].isupper() and "," not in org:
+            # "Jens Hansen, afdelingschef, Aarhus Kommune": the role, then the organisation
+            return [Cell("person", name, role=role, status=status, page=page), Cell("org", org, page=page)]
     # "Name (role) Organisation" or "Name (Organisation)"
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^)]*)\)\s*(?P<rest>.*)$", text)
     if m and _is_person(m.group("name")):
@@ -350,8 +358,24 @@ def _attendee(person: Cell, org: Cell | None) -> Attendee:
                     status=person.status or "present", page=person.page)
 
 
+# "Til stede: A og B. Afbud: C.": a second attendance label inside a line starts a field of its own
+INNER_LABEL = re.compile(rf"(?<=[.;])\s+(?=(?:{PRESENT_LABELS}|{ABSENT_LABELS})\s*:)", re.I)
+
+
+def _one_field_per_line(lines: list[Line], stop_at: set[int]) -> tuple[list[Line], set[int]]:
+    out: list[Line] = []
+    stops: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in stop_at:
+            stops.add(len(out))
+        parts = INNER_LABEL.split(line.text) if ATTENDEE_LABEL.match(line.text.strip()) else [line.text]
+        out.extend(replace(line, text=part.strip()) for part in parts if part.strip())
+    return out, stops
+
+
 def find_attendees(lines: list[Line], stop_at: set[int]) -> list[Attendee]:
     """All attendee blocks of the front matter (`lines` before the first agenda item)."""
+    lines, stop_at = _one_field_per_line(lines, stop_at)
     for i, line in enumerate(lines):
         if i in stop_at:
             break

@@ -86,11 +86,11 @@ GROUP_LINE = re.compile(
     r"|punkter\s+til\s+(?:kommende|næste)\s+møder?)\s*:?$", re.I)
 
 # Labels of the front page.
-PRESENT_LABELS = (r"deltagere(?:\s+fra\s+[\wæøå\-]+(?:\s+[\wæøå\-]+)?)?|mødedeltagere|til\s+stede|tilstede|deltog|medlemmer|"
+PRESENT_LABELS = (r"deltagere(?:\s+fra\s+[\wæøå\-]+(?:\s+[\wæøå\-]+)?)?|mødedeltagere|til\s+stede|tilstede|deltog(?!\s+ikke)|medlemmer|"
                   r"fremmødte|eksterne\s+deltagere|øvrige\s+deltagere|andre\s+deltagere|gæster|desuden\s+deltog|"
                   r"fra\s+administrationen|fra\s+sekretariatet")
 ABSENT_LABELS = (r"afbud|fraværende(?:\s+med(?:\s+afbud)?|\s+uden\s+afbud)?|fravær|ikke\s+til\s+stede|afbud\s+fra|"
-                 r"meldt\s+afbud|forfald|ikke\s+mødt|udeblevet|udeblev")
+                 r"meldt\s+afbud|forfald|ikke\s+mødt|udeblevet|udeblev|deltog\s+ikke|ikke\s+deltagende")
 # "Deltagere: A, B" or a bare "Deltagere" line over a table (then `rest` is None)
 # (a TAB may stand for the colon: two-column front pages print "Deltagere<TAB>A, B")
 ATTENDEE_LABEL = re.compile(rf"^[ ]*(?P<label>{PRESENT_LABELS}|{ABSENT_LABELS})[ ]*(?:(?::|\t)\s*(?P<rest>.*)|$)", re.I)
@@ -124,7 +124,11 @@ NOBODY = re.compile(r"(?:ingen|intet|ingen\s+afbud|-|–|—)\.?", re.I)
 CHECKBOX = re.compile(r"^\s*[☐☒☑✓✔✗✘□■▢]\s*")
 UNCHECKED = frozenset({"☐", "□", "▢", "✗", "✘"})
 # "(gik kl. 11.30)", "(fraværende under punkt 3)": a note on a member who was there, no role.
-PART_TIME_NOTE = re.compile(r"\s*\((?:fraværende|deltog|gik|forlod|ankom|kom)\s+(?:(?:under|fra|til|efter|i)\b|kl\.)[^)]*\)", re.I)
+PART_TIME_NOTE = re.compile(
+    r"\s*\((?:(?:fraværende|deltog|gik|forlod|ankom|kom)\s+(?:(?:under|fra|til|efter|i)\b|kl\.)[^)]*|"
+    # how a member took part, or why one was away: "(deltog via Teams)", "(online)", "(syg)"
+    r"(?:deltog\s+)?(?:via\s+(?:teams|skype|zoom|video|telefon)|online|virtuelt|telefonisk|på\s+video)|"
+    r"syg|sygdom|ferie|barsel|orlov|forhindret|anden\s+aftale)\s*\)", re.I)
 # A status column of a participant table: "Afbud" / "Deltog".
 STATUS_CELL = re.compile(r"^(?:(?P<absent>afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|nej)|"
                          r"(?P<present>deltog|til\s+stede|tilstede|deltager|ja|x))\.?$", re.I)
