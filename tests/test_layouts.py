@@ -694,6 +694,14 @@ def test_end_time_from_the_closing_line_after_the_last_item():
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
     ("Deltagere: Jens Hansen, afdelingschef, Aarhus Kommune; Lise Berg, leder, Randers Kommune\n",
      [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Randers Kommune")]),
+    # groups opened by "Fra": the organisation without it, with or without a "Deltagere" label
+    ("Deltagere:\nFra Aarhus Kommune: Jens Hansen og Lise Berg\nFra Randers Kommune: Ole Dam\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Lise Berg", "Aarhus Kommune"), ("Ole Dam", "Randers Kommune")]),
+    ("Fra Aarhus Kommune: Jens Hansen\nFra Randers Kommune: Ole Dam\nAfbud: Bo Ek\n",
+     [("Jens Hansen", "Aarhus Kommune"), ("Ole Dam", "Randers Kommune"), ("Bo Ek", None)]),
+    # a role label among the participants names a member; "Referent:" ends the list
+    ("Deltagere: Lise Berg, Ole Dam\nFormand: Jens Hansen\nReferent: Bo Ek\n",
+     [("Lise Berg", None), ("Ole Dam", None), ("Jens Hansen", None)]),
     # a council or committee in brackets is the organisation the member sits for, not a role
     ("Deltagere: Poul Vang (Byrådet), Susanne Fly (Ældrerådet), Ib Ravn (Jobcenter Aarhus)\n",
      [("Poul Vang", "Byrådet"), ("Susanne Fly", "Ældrerådet"), ("Ib Ravn", "Jobcenter Aarhus")]),

@@ -27,6 +27,8 @@ EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*\.?|[A-ZÆØÅ]\.)$")
 TRAILING_STOP = re.compile(r"(?<=[a-zæøå]{2})\.\s*$")  # "… og Ole Dam." (not an initial "A.")
 FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+|\s+[–—-]\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
+FROM_PREFIX = re.compile(r"^fra\s+", re.I)
+REFERENT_LABEL = re.compile(r"^(?:referent|referatskriver)$", re.I)
 DASH_ROLE = re.compile(r"^(?P<name>.+?)\s+[–—-]\s+(?P<role>[a-zæøå][^,]*)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
 # "Københavns Kommune (formand)": the role in brackets after the organisation
@@ -209,7 +211,7 @@ def _org_group_cells(text: str, page: int | None) -> list[Cell] | None:
     m = FIELD_LABEL.match(text)
     if not m or ATTENDEE_LABEL.match(text) or not _is_org(m.group("label")):
         return None
-    org = m.group("label").strip()
+    org = FROM_PREFIX.sub("", m.group("label").strip())  # "Fra Aarhus Kommune: …"
     persons = [c for e in _split_entries(m.group("rest")) for c in _entry_cells(e, page) if c.kind == "person"]
     return [cell for person in persons for cell in (person, Cell("org", org, page=page))] or None
 
@@ -240,6 +242,17 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
                 if cell.kind == "person":
                     cell.status = cell.status or status
             cells.extend(grouped)
+            i += 1
+            continue
+        elif (role_label := FIELD_LABEL.match(text)) and ROLE_CELL.match(role_label.group("label")) \
+                and not REFERENT_LABEL.match(role_label.group("label")):
+            # "Formand: Jens Hansen" among the participants: a member with that role ("Referent:"
+            # names the minute-taker and ends the list)
+            for cell in _entry_cells(role_label.group("rest"), line.page):
+                if cell.kind == "person":
+                    cell.role = cell.role or role_label.group("label").strip().lower()
+                cell.status = cell.status or status
+                cells.append(cell)
             i += 1
             continue
         elif _other_field(text):
@@ -379,7 +392,9 @@ def find_attendees(lines: list[Line], stop_at: set[int]) -> list[Attendee]:
     for i, line in enumerate(lines):
         if i in stop_at:
             break
-        if ATTENDEE_LABEL.match(line.text.strip()):
+        # "Deltagere:", or a first line grouped by organisation ("Fra Aarhus Kommune: …")
+        if ATTENDEE_LABEL.match(line.text.strip()) or (
+                FROM_PREFIX.match(line.text.strip()) and _org_group_cells(line.text.strip(), line.page)):
             cells = _merge_continuations(_cells_of_block(lines, i, stop_at))
             return _merge_repeats(_pair(cells))
     return []
