@@ -181,6 +181,8 @@ def test_deadlines(sentence, due):
     "Den 3. marts var fristen overskredet.",
     "Projektet kører til og med 31. december 2025.",               # a period's end, nothing to submit
     "Biblioteket har lukket indtil 1. august.",
+    "Der har været høring frem til 1. januar 2024.",               # a limit already passed, reported
+    "Ansøgningsfristen var den 15. januar 2024.",
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []

@@ -10,7 +10,7 @@ from ..models import Deadline
 from ..structure.followup import TableRow, rows_in
 from .common import Sentence, clean, sentences_of
 from .patterns import (
-    DEADLINE_AFTER, DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE, TIMELINE_EVENT,
+    DEADLINE_AFTER, DEADLINE_BEFORE, DEADLINE_DATE_TEXT, DEADLINE_IN_CLAUSE, NON_DEADLINE, PAST_LIMIT, TIMELINE_EVENT,
 )
 
 AFTER_CUE = "frist efter"
@@ -92,6 +92,8 @@ def deadline_hits(section_text: str, sentences: list[Sentence], ref_date: dt.dat
         if cue_label == "senest i" and ref_date is not None and m.deadline_date < ref_date:
             continue  # "Kommunen har senest i 2023 tilbudt …": most recently, not by then
         clause_from = min(_clause_start(before, cue_at), _clause_start(before, len(before)))
+        if ref_date is not None and m.deadline_date < ref_date and PAST_LIMIT.search(before[clause_from:]):
+            continue
         hits.append(DeadlineHit(
             start=m.start, end=m.end, date_text=m.text, due=m.deadline_date, granularity=m.granularity,
             clause_start=clause_from, cue=cue_label,

@@ -157,6 +157,10 @@ NON_DEADLINE_ROWS: list[tuple[str, str]] = [
 ]
 NON_DEADLINE = _c(NON_DEADLINE_ROWS)
 
+# A limit that had already passed when the meeting was held, told in the past tense: "Der har
+# været høring frem til 1. marts 2024" (in minutes of 10 April) reports it; it sets no deadline.
+PAST_LIMIT = re.compile(r"\b(?:har|havde)\s+været\b|\b(?:var|løb|sluttede|udløb|blev|lukkede)\b", re.IGNORECASE)
+
 
 # --------------------------------------------------------------------------------------
 # Action items.
