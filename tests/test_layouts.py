@@ -452,6 +452,17 @@ def test_item_numbers_running_on_from_earlier_meetings():
      ("Byrådet", dt.date(2024, 3, 18), "19:00", "21:30", "Byrådssalen")),
     ("Referat\nByrådet\nDato: 18. marts 2024 kl. 20\nSted: Byrådssalen\n",
      ("Byrådet", dt.date(2024, 3, 18), "20:00", None, "Byrådssalen")),
+    # an agenda system's start and end fields; whole hours to a time with minutes
+    ("Referat\nSocialudvalget\nMødested: Byrådssalen\nMødedato: 10-04-2024\nStarttidspunkt for møde: 16:00\n"
+     "Sluttidspunkt for møde: 18:30\n", ("Socialudvalget", dt.date(2024, 4, 10), "16:00", "18:30", "Byrådssalen")),
+    ("Referat\nSocialudvalget\nDato: 10/4 2024\nTidspunkt: kl. 16-18.30\nLokation: Byrådssalen\n",
+     ("Socialudvalget", dt.date(2024, 4, 10), "16:00", "18:30", "Byrådssalen")),
+    # each label alone on its line, its value on the next
+    ("Referat\nSocialudvalget\nMødedato\n10. april 2024\nMødetid\n16:00\nMødested\nByrådssalen\n",
+     ("Socialudvalget", dt.date(2024, 4, 10), "16:00", None, "Byrådssalen")),
+    # a sentence about the meeting names no body
+    ("Referat\nSocialudvalget\nMødet blev afholdt onsdag den 10. april 2024 kl. 16.00.\n",
+     ("Socialudvalget", dt.date(2024, 4, 10), "16:00", None, None)),
 ])
 def test_front_page_variants(front, expected):
     s = _structure(front + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")

@@ -8,6 +8,7 @@ never from the date the minutes were written ("Dato: 12. maj 2021").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..cleaning import Line
 from ..dates import find_dates
@@ -18,14 +19,14 @@ TIME_RANGE = re.compile(
     r"(?:kl\.?\s*)?(?P<h1>2[0-3]|[01]?\d)(?:[.:](?P<m1>[0-5]\d))(?::\d\d)?\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?"
     r"(?P<h2>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<m2>[0-5]\d))?", re.I
 )
-TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>2[0-3]|[01]?\d)\s*(?:-|–|til)\s*(?P<h2>2[0-3]|[01]?\d)\b", re.I)
+TIME_RANGE_HOURS = re.compile(r"kl\.?\s*(?P<h1>2[0-3]|[01]?\d)\s*(?:-|–|til)\s*(?P<h2>2[0-3]|[01]?\d)(?:[.:](?P<m2>[0-5]\d))?\b", re.I)
 SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<m>[0-5]\d))?|\b(?P<h2>2[0-3]|[01]?\d)[:](?P<m2>[0-5]\d)\b)", re.I)
 BODY_NOISE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol)\s+(?:(?:fra|af|for|til)\s+)?(?:(?:mødet|møde)\s+(?:i|med)\s+)?", re.I)
 BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:(?:afholdt\s+)?(?:den|d\.)|afholdt|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
 BODY_DASH_REFERAT = re.compile(
     r"^(?:(?:referat|beslutningsprotokol|protokol)\s*[-–:]\s*(?P<a>[^\d]{2,60}?)|(?P<b>[^\d]{2,60}?)\s*[-–:]\s*(?:referat|beslutningsprotokol))\s*$",
     re.I)
-START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|tidspunkt|mødetid|tid|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
+START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|starttidspunkt|tidspunkt|mødetid|tid|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
 END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|sluttet|slut|hævet|blev\s+hævet|afsluttet|afsluttedes))\b", re.I)
 # A line that is just the body's name, maybe with its authority: "Byrådet, Silkeborg Kommune",
 # "Social- og Sundhedsudvalget", "Regionsrådet – Region Midtjylland".
@@ -89,9 +90,33 @@ def _body_from_title(text: str, date_start: int) -> str | None:
     # a body's name starts with a capital ("Byrådet", "DASSOS"); running text does not
     if not 1 <= len(words) <= 7 or not prefix[:1].isupper() or re.match(r"\d{1,3}\.?\s", prefix) \
             or TIME_LABEL.match(prefix) or WRITTEN_DATE_LABEL.match(prefix) \
-            or re.fullmatch(r"(?:møde[t]?|mødedag|afholdt|dato)", prefix, re.I):
+            or re.fullmatch(r"(?:møde[t]?|mødedag|afholdt|dato)", prefix, re.I) or TITLE_VERB.search(prefix):
         return None
     return prefix
+
+
+# "Mødet blev afholdt onsdag den 10. april": a sentence, not a title naming the body
+TITLE_VERB = re.compile(r"\b(?:blev|bliver|er|var|holdes|afholdes|afholdtes|finder)\b", re.I)
+# A field label alone on its line, its value on the next ("Mødedato" / "10. april 2024")
+BARE_FIELD_LABEL = re.compile(r"^\s*(?:mødedato|dato|mødetid|mødetidspunkt|tidspunkt|tid|starttidspunkt|sluttidspunkt|"
+                              r"mødested|sted|mødelokale|lokale|lokation)\s*:?\s*$", re.I)
+
+
+def _labels_with_values(lines: list[Line]) -> list[Line]:
+    """'Mødedato' / '10. april 2024' on two lines → one line 'Mødedato: 10. april 2024'."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and BARE_FIELD_LABEL.match(line.text) and not BARE_FIELD_LABEL.match(nxt.text) \
+                and not is_labelled(nxt.text):
+            out.append(replace(line, text=f"{line.text.strip().rstrip(':')}: {nxt.text.strip()}"))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 TITLE_LINES = 20  # a title naming the body stands on the first page's first lines
@@ -99,6 +124,7 @@ TITLE_LINES = 20  # a title naming the body stands on the first page's first lin
 
 def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
     """Meeting metadata and the index of the line that gave the date (or None)."""
+    lines = _labels_with_values(lines)
     meeting = Meeting()
     date_line: int | None = None
     title_body: str | None = None
