@@ -860,6 +860,9 @@ def test_association_board_minutes_keep_front_page_fields_apart():
     assert "\n2. Økonomi\n" in front
     persons = {e.normalized for e in r.entities if e.label == "PERSON"}
     assert persons == {"Hanne Lyngby", "Peter Dahl", "Lone Skov", "Ib Thomsen", "Mette Riis"}
+    # a first name alone, where one person named in full carries it, is a mention of that person
+    first_names = {(e.text, e.normalized, e.item_number) for e in r.entities if e.label == "PERSON" and " " not in e.text}
+    assert {("Hanne", "Hanne Lyngby", "3"), ("Peter", "Peter Dahl", "1"), ("Lone", "Lone Skov", "1")} <= first_names
     orgs = {e.text for e in r.entities if e.label in ("ORG", "LOC")}
     assert not any("Torsdag" in o or "BESTYRELSESMØDE" in o for o in orgs)
     assert [(a.name, a.status) for a in r.attendees][-1] == ("Mette Riis", "absent")

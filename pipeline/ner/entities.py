@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..gazetteer import is_first_name
 from ..models import Entity, Span
 from ..structure.vocabulary import DOCUMENT_WORDS, PARTY_MARK
 from .backends import Backend, resolve_backend
@@ -197,7 +198,23 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
         if normalized:
             seen.append((start, end))
             entities.append(_entity(loc, "PERSON", start, end, printed, normalized, source))
+    entities.extend(_first_name_mentions(text, normalizer, seen, loc))
     return entities
+
+
+def _first_name_mentions(text: str, normalizer: PersonNormalizer, seen: list[tuple[int, int]], loc: "_Locator") -> list[Entity]:
+    """'Hanne undersøger …' where Hanne Lyngby is the only Hanne named in full: a mention of her,
+    so an analyst finds every item she is named in. A first name two people share is left alone."""
+    out: list[Entity] = []
+    firsts = {full.split()[0] for full in normalizer.full if is_first_name(full.split()[0]) and len(full.split()[0]) > 2}
+    for first in sorted(firsts):
+        for m in re.finditer(rf"(?<![\w\-.@]){re.escape(first)}(?![\w\-])(?!\s+[A-ZÆØÅ][a-zæøå])(?!\S*@)", text):
+            if any(m.start() < e and s < m.end() for s, e in seen):
+                continue
+            normalized = normalizer.normalize(first)
+            if normalized:
+                out.append(_entity(loc, "PERSON", m.start(), m.end(), first, normalized, "rules"))
+    return out
 
 
 STREET_END = re.compile(r"(?:vej|gade|allé|alle|plads|torv|torvet|stræde|boulevard|vænget|vænge)(?:\s+\d+[A-Za-z]?)?$", re.I)
