@@ -251,6 +251,28 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+# Text exports written as Markdown (pandoc, a wiki, an e-mail client): a heading's hashes and bold
+# markers are typography, like a PDF's bold font, not part of the words ("## 1. Økonomi",
+# "**Beslutning:**"). Links and italics stay: the extractors read through those.
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+# A Markdown table row "| Opgave | Ansvarlig | Frist |" is a row of cells: TAB-separated, as in
+# other text exports; the rule under its header ("|---|---|") is no text.
+MD_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _without_markdown(line: str) -> str:
+    if MD_TABLE_RULE.match(line):
+        return ""
+    row = MD_TABLE_ROW.match(line)
+    if row:
+        line = "\t".join(cell.strip() for cell in row.group("cells").split("|"))
+    return MD_BOLD.sub(r"\2", MD_HEADING.sub("", line))
+
+
 def read_text(data: bytes) -> list[RawPage]:
     """Lines of a plain-text export. Form feeds split pages; otherwise one page (cleaning may
     split it later at running headers)."""
@@ -266,10 +288,11 @@ def read_text(data: bytes) -> list[RawPage]:
         page = RawPage(number=number)
         blank = False
         for raw in chunk.split("\n"):
-            if not raw.strip():
-                blank = True
+            line = _without_markdown(raw.rstrip())
+            if not line.strip():
+                blank = blank or not raw.strip()
                 continue
-            page.lines.append(RawLine(text=raw.rstrip(), page=number, blank_before=blank))
+            page.lines.append(RawLine(text=line, page=number, blank_before=blank))
             blank = False
         pages.append(page)
     return pages

@@ -959,3 +959,20 @@ def test_the_time_given_for_a_task_is_its_due_date():
     assert [(a.owner, a.due_date) for a in r.action_items] == [
         ("Kommunerne", dt.date(2024, 5, 1)), ("Forvaltningen", dt.date(2024, 11, 30)),
         ("Sekretariatet", None), ("Forvaltningen", None), ("Centret", None)]
+
+
+def test_minutes_written_in_markdown():
+    """A text export in Markdown: hashes and bold markers are typography, pipe tables are rows of
+    cells (an empty cell stays in its column), the rule under a table header is no text."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "markdown.txt"), PipelineConfig(ner="rules"))
+    assert (r.meeting.body, r.meeting.date, r.meeting.start_time, r.meeting.end_time) == (
+        "Styregruppen for Akutindsatsen", dt.date(2024, 5, 14), "13:00", "15:00")
+    assert [(a.name, a.organization) for a in r.attendees] == [
+        ("Rikke Ladefoged", "Herning Kommune"), ("Søren Hansen", "Ikast-Brande Kommune")]
+    assert [(i.number, i.title, [x.kind for x in i.sections]) for i in r.items] == [
+        ("1", "Status", ["referat"]), ("2", "Eventuelt", ["referat"])]
+    assert [(a.owner, a.action, a.due_date) for a in r.action_items] == [
+        ("Sekretariatet", "Udarbejde notat", dt.date(2024, 6, 1)), ("Rikke Ladefoged", "Indkalde til temamøde", None)]
+    assert "#" not in r.text and "**" not in r.text and "---" not in r.text
