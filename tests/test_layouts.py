@@ -580,7 +580,7 @@ Godkendt.
 
 @pytest.mark.parametrize("heading", ["{n}. {t}", "{n}) {t}", "Punkt nr. {n} - {t}", "Pkt. {n} {t}", "Sag nr. {n}: {t}",
                                      "Punkt {n} – {t}", "Dagsordenspunkt {n}: {t}", "Punkt {n}\n{t}", "{n}.\n{t}",
-                                     "Ad. {n} {t}"])
+                                     "Ad. {n} {t}", "{n} - {t}", "{n}.{t}", "Sag {n}/24: {t}"])
 def test_item_heading_forms(heading):
     titles = ["Godkendelse af dagsorden", "Budgetopfølgning", "Eventuelt"]
     body = "\n\n".join(heading.format(n=n, t=t) + "\nBeslutning\nGodkendt." for n, t in enumerate(titles, start=1))

@@ -20,12 +20,14 @@ from ..dates import MONTHS
 from .vocabulary import CATEGORY_PATTERNS, INLINE_SECTION, MARGIN_SECTION, PRESENTER_LINE, SECTION_PATTERNS
 
 # "1.2 Title", "4. Title", and running numbers over a year's meetings ("145. Title", dot required)
-NUMBERED = re.compile(r"^(?P<num>\d{1,2}[a-h](?=[.)]?\s)|\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))(?:\.|\))?[\s\t]+(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
+# (also "3 - Title", and "3.Title" typed without the space)
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}[a-h](?=[.)]?\s)|\d{1,2}(?:\.\d{1,2}){0,3}|\d{3}(?=\.))"
+                      r"(?:(?:\.|\))?[\s\t]+(?:[-–][\s\t]+)?|\.(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[\"'«„“(]?[A-ZÆØÅÉÜa-zæøå].*)$")
 # "3." alone, the title on the next line (a number column exported as text)
 BARE_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.(?P<title>)$")
 PUNKT = re.compile(
     r"^(?:(?:åbent|lukket)\s+)?(?:ad\.?\s+(?:punkt|pkt\.?)?|(?:punkt|pkt\.?)(?:\s+nr\.?)?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?|sag)\s*"
-    r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})\s*[.:)\-–]?\s*(?P<title>.*)$",
+    r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,2})(?:/\d{2,4}(?!\d))?\s*[.:)\-–]?\s*(?P<title>.*)$",  # "Sag 45/24: …"
     re.I,
 )
 # Agenda systems mark open/closed items: "3. (Åben) Title", "Title (Lukket)", "Title (Å)"
