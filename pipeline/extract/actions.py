@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from ..models import ActionItem
 from ..structure.followup import rows_in
 from .common import Sentence, clean, sentences_of
-from .deadlines import deadline_hits
+from .deadlines import deadline_hits, plan_only
 from .patterns import (
     ACTION_EXCLUDE, ACTION_LEADINS, AT_POINT, CLAUSE_SPLIT, CONDITION_BEFORE, DUE_AT_MEETING, FUTURE_MARKER,
     FUTURE_ONLY_VERBS, MODALS, MUST_HAVE_DONE, NON_OWNERS, POSSIBILITY_BEFORE, REQUEST, RUN_IN_LABEL, TASK_VERBS,
-    TASK_TIME_NOT_DUE, TIMELINE_EVENT,
+    TASK_TIME_NOT_DUE,
 )
 
 OUTCOME_KINDS = frozenset({"referat"})
@@ -249,8 +249,8 @@ def find_actions(structure) -> list[ActionItem]:
             rows = rows_in(structure.followup_rows, section)
             in_table = [(row.lines[0].start, row.lines[-1].end) for row in rows]
             for row, (row_start, row_end) in zip(rows, in_table):
-                if row.scheduled and ((row.due and ref and row.due < ref) or TIMELINE_EVENT.search(row.action)):
-                    continue  # a timeline's step already taken, or a meeting: no task
+                if plan_only(row, ref):
+                    continue
                 out.append(ActionItem(
                     item_number=item.number, owner=clean(row.owner) if row.owner else None, action=clean(row.action),
                     due_date=row.due, sentence=clean(row.text), span=structure.span(row_start, row_end),

@@ -106,13 +106,20 @@ def _deadline_text(sentence_text: str, clause_from: int, date_end_in_sentence: i
     return LEADING_JOINER.sub("", clean(text)).rstrip(" .,;:")
 
 
+def plan_only(row: TableRow, ref: dt.date | None) -> bool:
+    """A timeline's step that sets nobody anything to do: one taken before the meeting, or a
+    meeting or discussion itself ("DAS drøfter 1. udkast")."""
+    return row.scheduled and ((row.due is not None and ref is not None and row.due < ref)
+                              or bool(TIMELINE_EVENT.search(row.action)))
+
+
 def _row_is_deadline(row: TableRow, section_kind: str, ref: dt.date | None) -> bool:
     """A follow-up row's due date in the outcome section; a timeline's step only where it is dated
-    to the day and lies ahead of the meeting (the months and the steps already taken are a plan)."""
+    to the day and is not just the plan (its months and its steps already taken)."""
     if row.due is None:
         return False
     if row.scheduled:
-        return row.granularity == "day" and (ref is None or row.due >= ref) and not TIMELINE_EVENT.search(row.action)
+        return row.granularity == "day" and not plan_only(row, ref)
     return section_kind == "referat"
 
 

@@ -137,7 +137,7 @@ DEADLINE_AFTER = _c(DEADLINE_AFTER_ROWS)
 # 1. udkast", "Temadag for udvalgene"): never a deadline or a task (GUIDELINES: a future meeting's
 # date is no deadline).
 TIMELINE_EVENT = re.compile(r"\b(?:drøft\w*|\w*møde[rt]?|\w*mødet|orienter\w*|temadag\w*|workshop\w*|konference\w*|"
-                            r"seminar\w*|dialogforum)\b", re.IGNORECASE)
+                            r"seminar\w*|\w*forum)\b", re.IGNORECASE)
 
 # The "ved"/"til" row only counts for period ends: "ved udgangen af 2024", "til ultimo maj".
 DEADLINE_DATE_TEXT = re.compile(r"^(?:udgangen|ultimo|slutningen|primo|medio)\b", re.IGNORECASE)

@@ -206,13 +206,13 @@ def _first_name_mentions(text: str, normalizer: PersonNormalizer, seen: list[tup
     """'Hanne undersøger …' where Hanne Lyngby is the only Hanne named in full: a mention of her,
     so an analyst finds every item she is named in. A first name two people share is left alone."""
     out: list[Entity] = []
-    firsts = {full.split()[0] for full in normalizer.full if is_first_name(full.split()[0]) and len(full.split()[0]) > 2}
-    for first in sorted(firsts):
+    firsts = {full.split()[0] for full in normalizer.full}
+    for first in sorted(f for f in firsts if len(f) > 2 and is_first_name(f)):
+        normalized = normalizer.normalize(first)
+        if not normalized:
+            continue
         for m in re.finditer(rf"(?<![\w\-.@]){re.escape(first)}(?![\w\-])(?!\s+[A-ZÆØÅ][a-zæøå])(?!\S*@)", text):
-            if any(m.start() < e and s < m.end() for s, e in seen):
-                continue
-            normalized = normalizer.normalize(first)
-            if normalized:
+            if not any(m.start() < e and s < m.end() for s, e in seen):
                 out.append(_entity(loc, "PERSON", m.start(), m.end(), first, normalized, "rules"))
     return out
 

@@ -15,13 +15,11 @@ from .followup import TableRow, find_tables, mark_row_paragraphs, table_rows
 from .meeting import end_time_from_closing, is_labelled, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE
+from .vocabulary import CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE, MINUTE_TAKER_LINE
 
 
 CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
 MINUTES_WORD = re.compile(r"\b(?:referat|mødereferat|beslutningsreferat|beslutningsprotokol|protokol)\b", re.I)
-# the minute-taker's line, on the front page or under the last item
-MINUTE_TAKER = re.compile(r"^\s*(?:referent|referatskriver|ref\.)\s*:", re.I)
 
 
 @dataclass
@@ -61,7 +59,7 @@ def _are_minutes(lines: list[Line], toc_indices: set[int], first_heading: int) -
     somebody is named as taking them ("Referent: …")."""
     front = [ln.text for k, ln in enumerate(lines[:first_heading][:15])
              if k not in toc_indices and not LIST_ITEM_LINE.match(ln.text)]
-    return any(MINUTES_WORD.search(t) for t in front) or any(MINUTE_TAKER.match(ln.text) for ln in lines)
+    return any(MINUTES_WORD.search(t) for t in front) or any(MINUTE_TAKER_LINE.match(ln.text) for ln in lines)
 
 
 def _opens_with_date(text: str) -> bool:

@@ -18,8 +18,9 @@ from ..cleaning import Line
 from ..gazetteer import canonical_municipality, is_first_name
 from ..models import Attendee
 from .vocabulary import (
-    ABSENT_LABEL, ABSENT_LABELS, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, CHECKBOX, FIELD_LABEL, NOBODY, ORG_WORDS,
-    PART_TIME_NOTE, PARTY_MARK, PRESENT_LABELS, ROLE_CELL, ROLE_PREFIX, STATUS_CELL, TABLE_HEADER_CELL, UNCHECKED,
+    ABSENT_LABEL, ABSENT_LABELS, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, CHECKBOX, FIELD_LABEL, MINUTE_TAKER_LABEL,
+    NOBODY, ORG_WORDS, PART_TIME_NOTE, PARTY_MARK, PRESENT_LABELS, ROLE_CELL, ROLE_PREFIX, STATUS_CELL, TABLE_HEADER_CELL,
+    UNCHECKED,
 )
 
 PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "der", "den", "da", "di", "el", "al", "bin"}
@@ -28,7 +29,6 @@ NAME_TOKEN = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\wæøåéüöäÆØÅ'’\-]*
 TRAILING_STOP = re.compile(r"(?<=[a-zæøå]{2})\.\s*$")  # "… og Ole Dam." (not an initial "A.")
 FROM_ORG = re.compile(r"^(?P<name>[^/]+?)\s*(?:/|\s+fra\s+|\s+[–—-]\s+)\s*(?P<org>[A-ZÆØÅ][^/]*)$")
 FROM_PREFIX = re.compile(r"^fra\s+", re.I)
-REFERENT_LABEL = re.compile(r"^(?:referent|referatskriver)$", re.I)
 DASH_ROLE = re.compile(r"^(?P<name>.+?)\s+[–—-]\s+(?P<role>[a-zæøå][^,]*)$")
 ROLE_TAIL = re.compile(r"^(?P<org>.+?),\s*(?P<role>[a-zæøå].*)$")
 # "Københavns Kommune (formand)": the role in brackets after the organisation
@@ -245,7 +245,7 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             i += 1
             continue
         elif (role_label := FIELD_LABEL.match(text)) and ROLE_CELL.match(role_label.group("label")) \
-                and not REFERENT_LABEL.match(role_label.group("label")):
+                and not MINUTE_TAKER_LABEL.match(role_label.group("label")):
             # "Formand: Jens Hansen" among the participants: a member with that role ("Referent:"
             # names the minute-taker and ends the list)
             for cell in _entry_cells(role_label.group("rest"), line.page):

@@ -76,6 +76,10 @@ def _day_dates(text: str):
     return [d for d in find_dates(text) if d.granularity == "day"]
 
 
+# "Mødet blev afholdt onsdag den 10. april": a sentence, not a title naming the body
+TITLE_VERB = re.compile(r"\b(?:blev|bliver|er|var|holdes|afholdes|afholdtes|finder)\b", re.I)
+
+
 def _body_from_title(text: str, date_start: int) -> str | None:
     prefix = text[:date_start]
     if "(" in prefix:
@@ -95,8 +99,6 @@ def _body_from_title(text: str, date_start: int) -> str | None:
     return prefix
 
 
-# "Mødet blev afholdt onsdag den 10. april": a sentence, not a title naming the body
-TITLE_VERB = re.compile(r"\b(?:blev|bliver|er|var|holdes|afholdes|afholdtes|finder)\b", re.I)
 # A field label alone on its line, its value on the next ("Mødedato" / "10. april 2024")
 BARE_FIELD_LABEL = re.compile(r"^\s*(?:mødedato|dato|mødetid|mødetidspunkt|tidspunkt|tid|starttidspunkt|sluttidspunkt|"
                               r"mødested|sted|mødelokale|lokale|lokation)\s*:?\s*$", re.I)

@@ -72,10 +72,16 @@ CATEGORY_PATTERNS = [(re.compile(p, re.I), c) for p, c in CATEGORY_WORDS]
 DOCUMENT_WORDS = ("referat", "mødereferat", "beslutningsreferat", "dagsorden", "beslutningsprotokol", "protokol")
 DOCUMENT_WORD_LINE = re.compile(rf"^(?:{'|'.join(DOCUMENT_WORDS)})$", re.I)
 
+# Who took the minutes ("Referent: Lone Skov"): marks minutes, ends a participant list and closes
+# the last item.
+MINUTE_TAKER_LABELS = r"referent|referatskriver|ref\."
+MINUTE_TAKER_LABEL = re.compile(rf"^(?:{MINUTE_TAKER_LABELS})$", re.I)
+MINUTE_TAKER_LINE = re.compile(rf"^\s*(?:{MINUTE_TAKER_LABELS})\s*:", re.I)
+
 # Lines that close the minutes after the last item: what follows (signatures) belongs to no item.
 CLOSING_LINE = re.compile(
     r"^(?:mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut)\b|underskrift(?:er|sblad)?\b|"
-    r"(?:referent|referatskriver|ref\.)\s*:|med\s+venlig\s+hilsen\b|"
+    rf"(?:{MINUTE_TAKER_LABELS})\s*:|med\s+venlig\s+hilsen\b|"
     r"(?:referatet|protokollen)\s+(?:er\s+)?(?:godkendt|underskrevet)\b)", re.I)
 
 # Unnumbered grouping headings between items ("Sager til beslutning", "Orienteringssager",
