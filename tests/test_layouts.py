@@ -900,6 +900,42 @@ def test_the_agenda_list_does_not_make_an_agenda_into_minutes():
     assert [[sec.kind for sec in it.sections] for it in s.items] == [["sagsfremstilling"], ["sagsfremstilling"]]
 
 
+
+def test_minutes_that_never_say_referat_are_read_from_what_they_record():
+    """A steering group's minutes with no "Referat" and no minute-taker: the items record what was
+    resolved ("Dagsordenen blev godkendt.", "Styregruppen besluttede at …"), so the text under
+    each heading is the outcome and its decisions and follow-up bullets are found."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "unlabelled_minutes.txt"), PipelineConfig(ner="rules"))
+    assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "approved"), ("2", "decided"), ("3", "approved")]
+    assert {(a.owner, a.due_date) for a in r.action_items} == {
+        ("Ida Krogh", dt.date(2024, 2, 1)), ("Sekretariatet", dt.date(2024, 2, 9))}
+    assert {d.section for d in r.deadlines} == {"referat"}
+
+
+AGENDA_WITH_HISTORY = """Dagsorden
+Styregruppen for Fremtidens Hjemmepleje
+Dato: 17. januar 2024
+
+1. Godkendelse af dagsorden
+Dagsordenen forelægges til godkendelse.
+
+2. Status på projektet
+Styregruppen besluttede på mødet den 4. oktober 2023 at igangsætte pilotforsøget. Projektlederen orienterer om status.
+
+3. Budget
+Byrådet godkendte i 2023 en ramme på 2 mio. kr. Budgetrevisionen forelægges til godkendelse.
+
+4. Tidsplan
+Tidsplanen drøftes.
+"""
+
+
+def test_an_agenda_that_tells_of_earlier_decisions_stays_an_agenda():
+    s = _structure(AGENDA_WITH_HISTORY)
+    assert [[sec.kind for sec in it.sections] for it in s.items] == [["sagsfremstilling"]] * 4
+
 TIMELINE = """Referat
 Styregruppen for Fælles Akutindsats
 Dato: 10. april 2024

@@ -15,7 +15,8 @@ from .followup import TableRow, find_tables, mark_row_paragraphs, table_rows
 from .meeting import end_time_from_closing, is_labelled, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE, MINUTE_TAKER_LINE
+from .vocabulary import (BACKGROUND_CLAUSE, CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE,
+                         MINUTE_TAKER_LINE, REPORTED_OUTCOME)
 
 
 CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
@@ -60,6 +61,17 @@ def _are_minutes(lines: list[Line], toc_indices: set[int], first_heading: int) -
     front = [ln.text for k, ln in enumerate(lines[:first_heading][:15])
              if k not in toc_indices and not LIST_ITEM_LINE.match(ln.text)]
     return any(MINUTES_WORD.search(t) for t in front) or any(MINUTE_TAKER_LINE.match(ln.text) for ln in lines)
+
+
+def _reports_outcomes(bodies: list[str]) -> bool:
+    """Item texts without section headings that read as a record of the meeting: enough of them
+    tell what was resolved ("Dagsordenen blev godkendt.", "Styregruppen besluttede at …"), not
+    what a case is about. Two such items, and at least a third of them, so that an agenda whose
+    background mentions an earlier decision stays an agenda."""
+    reporting = sum(1 for body in bodies if any(
+        REPORTED_OUTCOME.search(s) and not BACKGROUND_CLAUSE.search(s)
+        for s in re.split(r"(?<=[.!?:])\s+|\n+", body.strip())))
+    return reporting >= 2 and 3 * reporting >= len(bodies)
 
 
 def _opens_with_date(text: str) -> bool:
@@ -126,7 +138,10 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     items: list[AgendaItem] = []
     groups = {h.number: h for h in headings if h.children}
     # minutes that write each item's outcome straight under its heading ("Ad 1. …" + text)
-    implicit_kind = "referat" if _are_minutes(lines, toc_indices, first_heading) else "sagsfremstilling"
+    unheaded_bodies = [" \n".join(ln.text for ln in lines[h.end_index + 1: item_stop(n)])
+                       for n, h in enumerate(headings) if not h.children and not section_hits[n]]
+    are_minutes = _are_minutes(lines, toc_indices, first_heading) or _reports_outcomes(unheaded_bodies)
+    implicit_kind = "referat" if are_minutes else "sagsfremstilling"
     for n, h in enumerate(headings):
         if h.children:
             continue

@@ -78,6 +78,21 @@ MINUTE_TAKER_LABELS = r"referent|referatskriver|ref\."
 MINUTE_TAKER_LABEL = re.compile(rf"^(?:{MINUTE_TAKER_LABELS})$", re.I)
 MINUTE_TAKER_LINE = re.compile(rf"^\s*(?:{MINUTE_TAKER_LABELS})\s*:", re.I)
 
+# Minutes that never call themselves so (no "Referat", no "Referent: …") still record what
+# happened under each heading: "Dagsordenen blev godkendt.", "Styregruppen besluttede at …",
+# "Intet.". An agenda describes the case instead ("Sagen forelægges til beslutning"); when it
+# tells of a past resolution it says when ("godkendte på mødet den 12. maj", "i 2023"), which
+# BACKGROUND_CLAUSE recognises.
+REPORTED_OUTCOME = re.compile(
+    r"^(?:godkendt|vedtaget|taget\s+til\s+(?:efterretning|orientering)|intet|ingen(?:\s+bemærkninger)?|drøftet)\W*$"
+    r"|\b(?:blev|er\s+blevet)\s+(?:godkendt|vedtaget|besluttet|aftalt|taget\s+til\s+(?:efterretning|orientering)|drøftet|udsat)\b"
+    r"|\b(?:godkendte|besluttede|vedtog|aftalte|anbefalede|drøftede|tiltrådte)\b"
+    r"|\btog\b.{0,80}?\btil\s+(?:efterretning|orientering)\b", re.I)
+BACKGROUND_CLAUSE = re.compile(
+    r"\bpå\s+(?:sit|sidste|seneste|forrige|et|mødet|møde)\b|\btidligere\b|\bi\s+(?:19|20)\d\d\b"
+    r"|\b(?:godkendte|besluttede|vedtog|aftalte|anbefalede|drøftede|tiltrådte|godkendt|besluttet|vedtaget)"
+    r"\s+(?:\S+\s+){0,3}?(?:den|d\.)\s+\d", re.I)
+
 # Lines that close the minutes after the last item: what follows (signatures) belongs to no item.
 CLOSING_LINE = re.compile(
     r"^(?:mødet\s+(?:blev\s+)?(?:hævet|sluttede|sluttet|afsluttet|afsluttedes|slut)\b|underskrift(?:er|sblad)?\b|"
