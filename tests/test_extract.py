@@ -95,6 +95,8 @@ def test_split_sentences_offsets():
     ("Udvalget kunne ikke tiltræde indstillingen.", "rejected"),
     ("Der blev givet en tillægsbevilling på 2,1 mio. kr.", "approved"),
     ("Et flertal (A, F, Ø) stemte for indstillingen.", "approved"),
+    ("Udvalget stemte imod forslaget.", "rejected"),
+    ("Anne Berg (A) blev valgt som formand.", "appointed"),
     ("Indstillingen blev nedstemt med 3 stemmer mod 4.", "rejected"),
     ("Udvalget afslog ansøgningen.", "rejected"),
     ("Der gives afslag på ansøgningen.", "rejected"),
@@ -122,6 +124,11 @@ def test_decision_kinds(sentence, kind):
     "Temadrøftelsen blev indledt med et oplæg.",
     "Borgeren har fået afslag på hjælp.",                        # a refusal reported, not resolved
     "Sagen forelægges til orientering for byrådet.",
+    # a minority's statement after the resolution
+    "Mette Bach Kristensen (C) kunne ikke tiltræde indstillingen.",
+    "Et mindretal (O) stemte imod.",
+    "Dansk Folkeparti tog forbehold.",
+    "V og O kunne ikke tiltræde indstillingen.",
 ])
 def test_not_decisions(sentence):
     assert classify(sentence) is None

@@ -460,6 +460,11 @@ def test_item_numbers_running_on_from_earlier_meetings():
     # each label alone on its line, its value on the next
     ("Referat\nSocialudvalget\nMødedato\n10. april 2024\nMødetid\n16:00\nMødested\nByrådssalen\n",
      ("Socialudvalget", dt.date(2024, 4, 10), "16:00", None, "Byrådssalen")),
+    # the authority after the body's name is not part of it
+    ("Referat fra møde i Ældrerådet, Syddjurs Kommune\nMandag den 4. marts 2024 kl. 9.30-12.00 i Rådhuset, Ebeltoft\n",
+     ("Ældrerådet", dt.date(2024, 3, 4), "09:30", "12:00", "Rådhuset, Ebeltoft")),
+    ("Regionsrådet – Region Midtjylland\nReferat\nDato: 10. april 2024\n",
+     ("Regionsrådet", dt.date(2024, 4, 10), None, None, None)),
     # a sentence about the meeting names no body
     ("Referat\nSocialudvalget\nMødet blev afholdt onsdag den 10. april 2024 kl. 16.00.\n",
      ("Socialudvalget", dt.date(2024, 4, 10), "16:00", None, None)),
@@ -615,8 +620,8 @@ def test_region_protocol_with_party_letters_and_a_signature_line():
     assert {"Stephanie Lose", "Bo Libergren", "Mette Dalsgaard"} <= persons
     assert not any(len(p.split()) > 3 for p in persons)
     assert ("3", "appointed") in {(d.item_number, d.kind) for d in r.decisions}
-    assert ("2", "rejected", "Enhedslisten kunne ikke tiltræde indstillingen.") in {
-        (d.item_number, d.kind, d.text) for d in r.decisions}
+    # the party's dissent after the approval is no resolution of the council
+    assert [(d.kind, d.text) for d in r.decisions if d.item_number == "2"] == [("approved", "Indstillingen blev godkendt.")]
     municipalities = {e.normalized for e in r.entities if e.label == "MUNICIPALITY"}
     assert municipalities == {"Region Syddanmark", "Esbjerg Kommune", "Kolding Kommune", "Vejle Kommune"}
     # the model's ORG/LOC rows do not repeat those municipalities ("Kolding", "Vejle Kommuner")
@@ -846,6 +851,15 @@ def test_attendance_marked_in_a_status_column_a_checklist_or_a_note(participants
     assert [(a.name, a.status) for a in s.attendees] == expected
     assert all(a.role is None and a.organization in (None, "Aarhus Kommune", "Randers Kommune") for a in s.attendees)
 
+
+
+def test_the_items_or_hours_a_guest_came_for_are_no_role():
+    s = _structure("Referat\nÆldrerådet\nDato: 4. marts 2024\nTil stede: Grethe Ravn, Bent Kjær\n"
+                   "Desuden deltog: Afdelingsleder Karen Toft (punkt 3), Jens Bo (under pkt. 4-5), Ole Dam (kl. 10-11)\n"
+                   "\n1. Godkendelse af dagsorden\nGodkendt.\n")
+    assert [(a.name, a.role, a.status) for a in s.attendees] == [
+        ("Grethe Ravn", None, "present"), ("Bent Kjær", None, "present"),
+        ("Karen Toft", "Afdelingsleder", "present"), ("Jens Bo", None, "present"), ("Ole Dam", None, "present")]
 
 def test_association_board_minutes_keep_front_page_fields_apart():
     """A board's minutes typed in a word processor: title, body and date line one under the

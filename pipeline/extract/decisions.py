@@ -6,7 +6,7 @@ import re
 
 from ..models import Decision
 from .common import clean, sentences_of
-from .patterns import AT_POINT, DECISION_PATTERNS
+from .patterns import AT_POINT, DECISION_PATTERNS, MINORITY_PATTERNS
 
 OUTCOME_KINDS = frozenset({"referat"})
 # "Udvalget besluttede:" / "Udvalget anbefaler byrådet," followed by "• at …" / "1. at …" points:
@@ -20,6 +20,8 @@ def classify(sentence: str) -> str | None:
     Every row of DECISION_PATTERNS is tried; the match that starts first wins, ties go to the
     earlier row. Discussion-only sentences ("DASSOS drøftede ...") match no row and give None.
     """
+    if any(rx.search(sentence) for _, rx in MINORITY_PATTERNS):
+        return None  # a minority's statement, not the body's resolution
     best: tuple[int, int, str] | None = None
     for rank, (kind, rx) in enumerate(DECISION_PATTERNS):
         m = rx.search(sentence)

@@ -38,6 +38,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("rejected", r"\bafvis(?:er|es|te)\b|\b(?:blev|er|bliver)\s+afvist\b|\bforkast(?:er|es|ede|et)\b"),
     ("rejected", r"\b(?:kan|kunne)\s+ikke\s+(?:godkende|anbefale|støtte|bakke\s+op|tiltræde|imødekomme)\b"),
     ("rejected", r"\b(?:forslaget|ansøgningen|anmodningen|indstillingen)\s+(?:faldt|bortfaldt)\b"),
+    ("rejected", r"\b(?:stemte|stemmer)\s+imod\b"),  # the body's vote; a minority's is MINORITY_ROWS
     ("rejected", r"\bnedstem(?:mer|mes|te|t)\b|\bafsl(?:år|ås|og)\b|\b(?:gives|gav|meddeles|meddelte|blev\s+givet)\s+afslag\b"),
     # noted
     ("noted", rf"\b(?:tog|tager|tage|tages|taget)\b{GAP}\s+til\s+(?:efterretning|orientering)\b"),
@@ -95,6 +96,23 @@ DISCUSSION_ROWS: list[tuple[str, str]] = [
     ("discussed", r"\bder\s+blev\s+(?:orienteret|redegjort)\b|\bpåpeget\b|\bnævnt\b"),
 ]
 DISCUSSION_PATTERNS = _c(DISCUSSION_ROWS)
+
+# A minority's statement after the resolution is no resolution of the body: "Mette Holm (C)
+# kunne ikke tiltræde indstillingen.", "Et mindretal (O) stemte imod.", "Dansk Folkeparti tog
+# forbehold.", "V og O stemte imod.". The subject is a member with a party letter, a party or a
+# minority; "Udvalget stemte imod forslaget" is the body's rejection, and "Et flertal (A, F, Ø)
+# stemte for" and "Anne Berg (A) blev valgt" stay resolutions.
+_PARTY_LETTER = r"(?:[ABCDFIKMOVÆØÅ]|SF|LA|DF|RV|EL|KD)"
+_PARTY = (r"(?:Socialdemokratiet|Venstre|Dansk\s+Folkeparti|Socialistisk\s+Folkeparti|Enhedslisten|"
+          r"(?:Det\s+)?Konservative(?:\s+Folkeparti)?|(?:Det\s+)?Radikale(?:\s+Venstre)?|Liberal\s+Alliance|Moderaterne|"
+          r"Danmarksdemokraterne|Nye\s+Borgerlige|Alternativet|Kristendemokraterne|Slesvigsk\s+Parti|" + _PARTY_LETTER + r")")
+_MEMBER = rf"(?:[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){{0,3}}\s*\({_PARTY_LETTER}(?:,\s*{_PARTY_LETTER})*\)|{_PARTY})"
+MINORITY_ROWS: list[tuple[str, str]] = [
+    ("minority", r"^(?:et\s+|det\s+)?mindretal(?:let)?\b"),
+    ("minority", rf"^{_MEMBER}(?:\s*(?:,|og)\s*{_MEMBER})*\s+(?:\S+\s+){{0,3}}?"
+                 r"(?:ikke|imod|forbehold|undlod|protokol(?:len)?|mindretalsudtalelse)\b"),
+]
+MINORITY_PATTERNS = _c(MINORITY_ROWS)
 
 
 # --------------------------------------------------------------------------------------

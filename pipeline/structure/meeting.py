@@ -201,6 +201,7 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
 MEETING_OF = re.compile(r"^(?:(?:ordinært|ekstraordinært)\s+)?møde(?:t)?\s+(?:i|med)\s+(?P<body>.+)$", re.I)
 BODYS_MEETING = re.compile(r"^(?P<body>.+?(?:et|en))s\s+(?:(?:ordinære|ekstraordinære)\s+)?møde$|^(?P<acronym>[A-ZÆØÅ]{2,}\S*)['’]\s+møde$")
 LOWER_WORDS = frozenset({"og", "for", "i", "af", "på", "med"})
+AUTHORITY_TAIL = re.compile(r"(?<=\S)\s*(?:,|\s[-–]|\si)\s+(?:[A-ZÆØÅ][\wæøå\-]*\s+(?:Kommune|Regionskommune)|Region\s+[A-ZÆØÅ][\wæøå]+)$")
 
 
 def tidy_body(body: str | None) -> str | None:
@@ -211,6 +212,8 @@ def tidy_body(body: str | None) -> str | None:
     m = MEETING_OF.match(body) or BODYS_MEETING.match(body)
     if m:
         body = (m.groupdict().get("body") or m.groupdict().get("acronym") or body).strip()
+    # "Ældrerådet, Syddjurs Kommune", "Regionsrådet – Region Midtjylland": the authority is not the body's name
+    body = AUTHORITY_TAIL.sub("", body) or body
     if body.isupper() and len(body) > 6 and re.search(_BODY_NOUN, body):
         body = " ".join(w if w in LOWER_WORDS and i else w[:1].upper() + w[1:]
                         for i, w in enumerate(body.lower().split()))

@@ -149,7 +149,10 @@ PART_TIME_NOTE = re.compile(
     r"\s*\((?:(?:fraværende|deltog|gik|forlod|ankom|kom)\s+(?:(?:under|fra|til|efter|i)\b|kl\.)[^)]*|"
     # how a member took part, or why one was away: "(deltog via Teams)", "(online)", "(syg)"
     r"(?:deltog\s+)?(?:via\s+(?:teams|skype|zoom|video|telefon)|online|virtuelt|telefonisk|på\s+video)|"
-    r"syg|sygdom|ferie|barsel|orlov|forhindret|anden\s+aftale)\s*\)", re.I)
+    r"syg|sygdom|ferie|barsel|orlov|forhindret|anden\s+aftale|"
+    # the items a guest came for, or the hours: "(punkt 3)", "(under pkt. 4-5)", "(kl. 10-11)"
+    r"(?:(?:kun\s+)?(?:til|under|ad|for|ved)\s+)?(?:punkt(?:erne)?|pkt\.?|dagsordenspunkt)\s*\d[\d.,\s\-–og]*|"
+    r"kl\.\s*\d[\d.:\s\-–]*)\s*\)", re.I)
 # A status column of a participant table: "Afbud" / "Deltog".
 STATUS_CELL = re.compile(r"^(?:(?P<absent>afbud|fraværende|fravær|forfald|ikke\s+til\s+stede|nej)|"
                          r"(?P<present>deltog|til\s+stede|tilstede|deltager|ja|x))\.?$", re.I)
