@@ -359,6 +359,32 @@ def _coordinated_mentions(text: str, explicit: list[PlaceMention]) -> list[Place
     return out
 
 
+# Municipalities whose name was made for the municipality and names no town (or is an island
+# that is the municipality): alone in running text ("ny i Mariagerfjord", "på Samsø") such a
+# name can only be the municipality, where "i Hjørring" may be the town.
+NO_TOWN_NAMES = frozenset({
+    "Høje-Taastrup", "Lyngby-Taarbæk", "Furesø", "Rudersdal", "Egedal", "Halsnæs", "Gribskov", "Odsherred",
+    "Stevns", "Guldborgsund", "Faaborg-Midtfyn", "Nordfyn", "Nordfyns", "Syddjurs", "Norddjurs", "Favrskov",
+    "Ikast-Brande", "Ringkøbing-Skjern", "Morsø", "Vesthimmerland", "Vesthimmerlands", "Mariagerfjord",
+    "Jammerbugt", "Rebild", "Samsø", "Læsø", "Fanø", "Ærø", "Langeland", "Bornholm",
+})
+_NO_TOWN = re.compile(
+    rf"(?<![\w-])(?P<name>{'|'.join(sorted(map(re.escape, NO_TOWN_NAMES), key=len, reverse=True))})['’]?"
+    r"(?![\w-])(?![ \t]+[A-ZÆØÅ])"  # not "Favrskov Forsyning", "Rebild Bakker": a longer name
+)
+
+
+def _no_town_mentions(text: str) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in _NO_TOWN.finditer(text):
+        if _POSTCODE_BEFORE.search(text[max(0, m.start() - 6): m.start()]):
+            continue
+        official = _lookup_municipality(m.group("name"), fuzzy=False)
+        if official:
+            out.append(PlaceMention(m.start(), m.end(), m.group(0), official, "municipality"))
+    return out
+
+
 def _overlaps(a: PlaceMention, b: PlaceMention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -369,7 +395,7 @@ def find_municipalities(text: str) -> list[PlaceMention]:
     # Explicit constructions win over list items covering the same words.
     explicit = _explicit_mentions(text)
     for group in (_region_mentions(text), explicit, _list_mentions(text), _office_mentions(text),
-                  _coordinated_mentions(text, explicit)):
+                  _coordinated_mentions(text, explicit), _no_town_mentions(text)):
         for mention in group:
             if not any(_overlaps(mention, k) for k in kept):
                 kept.append(mention)

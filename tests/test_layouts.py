@@ -1026,3 +1026,51 @@ def test_minutes_written_in_markdown():
     assert [(a.owner, a.action, a.due_date) for a in r.action_items] == [
         ("Sekretariatet", "Udarbejde notat", dt.date(2024, 6, 1)), ("Rikke Ladefoged", "Indkalde til temamøde", None)]
     assert "#" not in r.text and "**" not in r.text and "---" not in r.text
+
+
+def test_network_minutes_with_one_participant_a_line_and_bare_municipality_names():
+    """A KKR network's minutes: "Mødereferat – Netværk …" names the body; each participant line
+    is one entry ("Bente Lund, jobcenterchef, Hjørring"), not one wrapped list; a bare
+    municipality name as a participant's organisation, a municipality whose name is no town's
+    ("ny i Mariagerfjord") and municipalities sending regrets are municipality mentions."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "network.txt"), PipelineConfig(ner="rules"))
+    assert r.meeting.body == "Netværk for beskæftigelseschefer"
+    assert [(a.name, a.organization, a.role) for a in r.attendees] == [
+        ("Bente Lund", "Hjørring", "jobcenterchef"), ("Mikkel Rask", "Frederikshavn", "chef for Beskæftigelse"),
+        ("Jonna Vestergaard", "Brønderslev", None), ("Ulla S. Pedersen", "Mariagerfjord", None),
+        ("Thomas Kirk", "KKR-sekretariatet", "ref.")]
+    municipalities = {e.normalized for e in r.entities if e.label == "MUNICIPALITY"}
+    assert municipalities == {"Hjørring Kommune", "Frederikshavn Kommune", "Brønderslev Kommune",
+                              "Mariagerfjord Kommune", "Rebild Kommune", "Thisted Kommune", "Læsø Kommune"}
+    # the town in the address and the next meeting's town are places, not municipality mentions
+    assert not [e for e in r.entities if e.label == "MUNICIPALITY" and e.text in ("Aalborg", "9800 Hjørring")]
+
+
+def test_city_council_substitutes_and_the_end_in_a_note():
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "city_council.txt"), PipelineConfig(ner="rules"))
+    assert (r.meeting.body, r.meeting.start_time, r.meeting.end_time) == ("Byrådet", "17:00", "20:15")
+    # "Stedfortrædere: Lise Møller (Ø) for Per Clausen (Ø)": the substitute took part
+    assert [(a.name, a.status) for a in r.attendees][-4:] == [
+        ("Per Clausen", "absent"), ("Hans Henrik Henriksen", "present"), ("Mette Hesselholt Henriksen", "present"),
+        ("Lise Møller", "present")]
+    kinds = [(d.item_number, d.kind) for d in r.decisions]
+    assert ("2", "approved") in kinds and ("4", "postponed") in kinds
+    # "Jan Nymark Thaysen (O) tog forbehold …" is the member's, not the council's
+    assert not any("forbehold" in d.text for d in r.decisions)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ulla er ny i Mariagerfjord.", ["Mariagerfjord Kommune"]),
+    ("Et samarbejde med Favrskov om botilbud.", ["Favrskov Kommune"]),
+    ("Hun flytter til Hjørring.", []),             # a town's name alone may be the town
+    ("Favrskov Forsyning A/S", []),                # part of a longer name
+    ("Bakkevej 2, 8370 Favrskov", []),             # an address
+])
+def test_a_municipality_name_that_names_no_town(text, expected):
+    from pipeline.gazetteer import find_municipalities
+
+    assert [m.normalized for m in find_municipalities(text)] == expected

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..gazetteer import is_first_name
+from ..gazetteer import canonical_municipality, is_first_name
 from ..models import Entity, Span
 from ..structure.vocabulary import DOCUMENT_WORDS, PARTY_MARK
 from .backends import Backend, resolve_backend
@@ -186,6 +186,8 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
             person_mentions.append((start, start + len(name), name, "attendees"))
             start = text.find(name, start + len(name))
 
+    entities.extend(_attendee_municipalities(structure, entities, loc))
+
     full_names = known + [t for _, _, t, src in person_mentions if src in ("rules", "model")]
     normalizer = PersonNormalizer(full_names)
     seen: list[tuple[int, int]] = []
@@ -200,6 +202,26 @@ def find_entities(structure: "Structure", backend: Backend) -> list[Entity]:
             entities.append(_entity(loc, "PERSON", start, end, printed, normalized, source))
     entities.extend(_first_name_mentions(text, normalizer, seen, loc))
     return entities
+
+
+def _attendee_municipalities(structure: "Structure", entities: list[Entity], loc: "_Locator") -> list[Entity]:
+    """A participant's organisation printed as a bare municipality name ("Bente Lund, jobcenterchef,
+    Hjørring"): the organisation is the municipality, though the name alone could be the town."""
+    text = structure.text
+    found = [(e.span.char_start, e.span.char_end) for e in entities if e.label == "MUNICIPALITY"]
+    out: list[Entity] = []
+    for attendee in structure.attendees:
+        org = attendee.organization
+        if not org or len(org.split()) > 3 or re.search(r"(?i)kommune|region", org):
+            continue  # explicit forms are the gazetteer's
+        official = canonical_municipality(org)
+        at = text.find(attendee.name)
+        start = text.find(org, at + len(attendee.name)) if official and at != -1 else -1
+        if start == -1 or any(start < e and s < start + len(org) for s, e in found):
+            continue
+        found.append((start, start + len(org)))
+        out.append(_entity(loc, "MUNICIPALITY", start, start + len(org), org, official, "gazetteer"))
+    return out
 
 
 def _first_name_mentions(text: str, normalizer: PersonNormalizer, seen: list[tuple[int, int]], loc: "_Locator") -> list[Entity]:

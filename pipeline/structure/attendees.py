@@ -99,6 +99,10 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     if ABSENT_TAIL.search(text):
         status = "absent"
         text = ABSENT_TAIL.sub("", text).strip(" ,")
+    # "Lise Møller for Per Clausen": a substitute, who is the participant
+    sub = SUBSTITUTE.match(text)
+    if sub and _is_person(sub.group("name")) and _is_person(sub.group("other")):
+        return [Cell("person", sub.group("name").strip(), status=status, page=page)]
     title = ROLE_PREFIX.match(text)
     if title:
         cells = classify(title.group("rest"), page)
@@ -199,6 +203,10 @@ def _is_comma_list(text: str) -> bool:
     return len(parts) == 2 and all(_starts_with_person(ABSENT_MARK.sub("", p).strip()) or EMAIL.match(p) for p in parts)
 
 
+SUBSTITUTE = re.compile(r"^(?P<name>[^()]+?)\s+(?:for|i\s+stedet\s+for)\s+(?P<other>[A-ZÆØÅ][^()]+)$")
+LIST_GOES_ON = re.compile(r"(?:[,;]|\b(?:og|samt))\s*$")
+
+
 def _starts_with_person(entry: str) -> bool:
     """'Anders Jensen', 'Ole Dam fra Randers Kommune', 'Jens Hansen og Lise Berg': an entry of a list."""
     cells = _entry_cells(entry, None)
@@ -261,8 +269,12 @@ def _cells_of_block(lines: list[Line], start: int, stop_at: set[int]) -> list[Ce
             # one comma-separated list, possibly wrapped over several lines of one paragraph
             j = i + 1
             # a wrapped list goes on until a blank line or the next "Label:" line ("Referent: …")
+            # and the break falls inside it: after a comma or "og", or inside an entry ("Birgitte" /
+            # "Holm, …"); a line that ends an entry and a next line that opens with a name are one
+            # entry a line ("Bente Lund, jobcenterchef, Hjørring" / "Mikkel Rask, chef, Frederikshavn")
             while j < len(lines) and j not in stop_at and not lines[j].para_start \
-                    and not FIELD_LABEL.match(lines[j].text.strip()) and not ATTENDEE_LABEL.match(lines[j].text.strip()):
+                    and not FIELD_LABEL.match(lines[j].text.strip()) and not ATTENDEE_LABEL.match(lines[j].text.strip()) \
+                    and (LIST_GOES_ON.search(text) or not _starts_with_person(_split_entries(lines[j].text.strip())[0])):
                 text += " " + lines[j].text.strip()
                 j += 1
             for entry in _split_entries(text):

@@ -24,7 +24,8 @@ SINGLE_TIME = re.compile(r"(?:kl\.?\s*(?P<h>2[0-3]|[01]?\d)(?!\d)(?:[.:](?P<m>[0
 BODY_NOISE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol)\s+(?:(?:fra|af|for|til)\s+)?(?:(?:mødet|møde)\s+(?:i|med)\s+)?", re.I)
 BODY_TAIL_NOISE = re.compile(r"[\s,\-–:]*(?:(?:afholdt\s+)?(?:den|d\.)|afholdt|mødet?|referat|dagsorden|ordinært|ekstraordinært)?[\s,\-–:]*$", re.I)
 BODY_DASH_REFERAT = re.compile(
-    r"^(?:(?:referat|beslutningsprotokol|protokol)\s*[-–:]\s*(?P<a>[^\d]{2,60}?)|(?P<b>[^\d]{2,60}?)\s*[-–:]\s*(?:referat|beslutningsprotokol))\s*$",
+    r"^(?:(?:(?:møde|beslutnings)?referat|beslutningsprotokol|protokol)\s*[-–:]\s*(?P<a>[^\d]{2,60}?)|"
+    r"(?P<b>[^\d]{2,60}?)\s*[-–:]\s*(?:(?:møde|beslutnings)?referat|beslutningsprotokol))\s*$",
     re.I)
 START_LABEL = re.compile(r"^\s*(?:mødetidspunkt|starttidspunkt|tidspunkt|mødetid|tid|mødestart|start|mødet\s+(?:startede|begyndte|blev\s+indledt))\b", re.I)
 END_LABEL = re.compile(r"^\s*(?:sluttidspunkt|mødeslut|slut|mødet\s+(?:sluttede|sluttet|slut|hævet|blev\s+hævet|afsluttet|afsluttedes))\b", re.I)
@@ -41,7 +42,7 @@ DATE_LABEL = re.compile(r"^[ ]*(?:mødedato|dato)[ ]*(?::|\t)", re.I)
 MINUTES_FIELD = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|protokol|side\s+\d+.*)$", re.I)
 # "Kl. 10.00 - 12.30 på Hotel Scandic, Silkeborg": the place after the time
 PLACE_AFTER_TIME = re.compile(r"^\s*(?:[-–,]\s*)?(?:på|i)\s+(?P<place>[A-ZÆØÅ].{2,80})$")
-REFERAT_FRA = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
+REFERAT_FRA = re.compile(r"^(?:(?:møde|beslutnings)?referat|dagsorden|beslutningsprotokol)\s+(?:fra|af|for)\s+(?:(?:det\s+)?(?:ordinære\s+)?(?:mødet|møde)\s+(?:i|med)\s+)?(?P<body>[^\d]{2,60}?)\s*$", re.I)
 
 
 def _hhmm(h: str | None, m: str | None) -> str | None:
@@ -236,6 +237,9 @@ def end_time_from_closing(lines: list[Line]) -> str | None:
     return None
 
 
+NOTE_LABEL = re.compile(r"^\s*(?:bemærkninger|bemærkning|note|noter|andet)\s*:\s*", re.I)
+
+
 def _times_from_labels(lines: list[Line], meeting: Meeting) -> None:
     """Times on their own labelled lines ("Mødetidspunkt: 17:00", "Mødet hævet kl. 19.30")."""
     for line in lines:
@@ -244,8 +248,8 @@ def _times_from_labels(lines: list[Line], meeting: Meeting) -> None:
         if meeting.start_time is None and label:
             meeting.start_time, end = _labelled_times(text[label.end():].lstrip(" :\t"))
             meeting.end_time = meeting.end_time or end
-        elif meeting.end_time is None and END_LABEL.match(text):
-            meeting.end_time = _times(text)[0]
+        elif meeting.end_time is None and (END_LABEL.match(text) or END_LABEL.match(NOTE_LABEL.sub("", text))):
+            meeting.end_time = _times(NOTE_LABEL.sub("", text))[0]  # "Bemærkninger: Mødet blev hævet kl. 20.15."
 
 
 def _body_from_referat_line(lines: list[Line]) -> str | None:

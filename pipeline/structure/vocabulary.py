@@ -109,7 +109,8 @@ GROUP_LINE = re.compile(
 # Labels of the front page.
 PRESENT_LABELS = (r"deltagere(?:\s+fra\s+[\wæøå\-]+(?:\s+[\wæøå\-]+)?)?|mødedeltagere|til\s+stede|tilstede|deltog(?!\s+ikke)|medlemmer|"
                   r"fremmødte|eksterne\s+deltagere|øvrige\s+deltagere|andre\s+deltagere|gæster|desuden\s+deltog|"
-                  r"fra\s+administrationen|fra\s+sekretariatet")
+                  r"fra\s+administrationen|fra\s+sekretariatet|stedfortrædere|stedfortræder|suppleanter|indkaldte\s+suppleanter|"
+                  r"indkaldte\s+stedfortrædere|mødende\s+stedfortrædere?")
 ABSENT_LABELS = (r"afbud|fraværende(?:\s+med(?:\s+afbud)?|\s+uden\s+afbud)?|fravær|ikke\s+til\s+stede|afbud\s+fra|"
                  r"meldt\s+afbud|forfald|ikke\s+mødt|udeblevet|udeblev|deltog\s+ikke|ikke\s+deltagende")
 # "Deltagere: A, B" or a bare "Deltagere" line over a table (then `rest` is None)
