@@ -222,6 +222,7 @@ def test_not_deadlines(sentence):
     ("Forvaltningen sørger for at informere borgerne.", "Forvaltningen", "sørger for"),
     ("Jens Hansen giver en status på næste møde.", "Jens Hansen", "giver en status"),
     ("Formanden blev bemyndiget til at godkende det endelige høringssvar.", "Formanden", "godkende"),
+    ("Ad 2) Godkendt, idet formanden bemyndiges til at færdiggøre høringssvaret.", "formanden", "færdiggøre"),
     ("Udvalget ønsker, at forvaltningen undersøger mulighederne for en cykelsti.", "forvaltningen", "forvaltningen undersøger"),
 ])
 def test_action_items(sentence, owner, action_start):

@@ -1074,3 +1074,21 @@ def test_a_municipality_name_that_names_no_town(text, expected):
     from pipeline.gazetteer import find_municipalities
 
     assert [m.normalized for m in find_municipalities(text)] == expected
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("name", ["front_table.pdf", "front_table_centred.pdf"])
+def test_front_page_label_table_a_wrapped_contents_entry_and_an_item_on_a_new_page(name, reader):
+    """The "Medlemmer" label heads its whole list of members, set at the top of its cell or
+    centred beside it; a contents entry whose page number wrapped onto its own line does not cut
+    the contents short, so items 3 and 4 (on later pages) are found; a member's role after a
+    comma ("Peter Sørensen (A), Formand") is a role."""
+    r = _pdf_record(name, reader)
+    assert [(a.name, a.role, a.status) for a in r.attendees] == [
+        ("Peter Sørensen", "Formand", "present"), ("Inge Møller", None, "present"), ("Bo Hansen", None, "present"),
+        ("Karin Dahl", None, "absent"), ("Mads Kjeldsen", None, "present")]
+    assert [i.number for i in r.items] == ["1", "2", "3", "4"]
+    assert r.items[1].title == "Orientering om udviklingen i antallet af borgere på venteliste til plejebolig"
+    decisions = [(d.item_number, d.kind) for d in r.decisions]
+    assert decisions == [("1", "approved"), ("2", "noted"), ("3", "approved")]
+    assert ("formanden", "3") in {(a.owner, a.item_number) for a in r.action_items}

@@ -33,7 +33,8 @@ OUTCOME_KINDS = frozenset({"referat"})
 FOLLOWING = re.compile(r"(?:følgende|flg\.?)(?:\s+[a-zæøå]+){0,2}\s*:?\s*\.?", re.IGNORECASE)
 LEADING_ADVERBS = re.compile(
     r"^(?:(?:desuden|endvidere|derudover|herudover|slutteligt|endelig|afslutningsvis|samtidig|derfor|"
-    r"dernæst|herefter|derefter|efterfølgende|og|men|så)\b,?\s+)+", re.IGNORECASE)
+    r"dernæst|herefter|derefter|efterfølgende|og|men|så|idet|hvorefter|således\s+at|samtidig\s+med\s+at)\b,?\s+)+",
+    re.IGNORECASE)  # "Godkendt, idet formanden bemyndiges til at …": the conjunction is no part of the owner
 OWNER_CUT = re.compile(r"\s+(?:i|med|på|ved|under)\s+(?=[a-zæøå])")
 MAX_OWNER_WORDS = 8
 NOT_SUBJECT = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..cleaning import Line, assemble_text
 from ..dates import find_dates
@@ -15,11 +15,13 @@ from .followup import TableRow, find_tables, mark_row_paragraphs, table_rows
 from .meeting import end_time_from_closing, is_labelled, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import (BACKGROUND_CLAUSE, CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE,
+from .vocabulary import (ABSENT_LABELS, BACKGROUND_CLAUSE, CLOSING_LINE, PRESENT_LABELS, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE,
                          MINUTE_TAKER_LINE, REPORTED_OUTCOME)
 
 
 CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
+# label cells of a front-page table whose value may run over several lines
+FRONT_LABEL_CELL = re.compile(rf"^(?:{PRESENT_LABELS}|{ABSENT_LABELS}|sted|mødested|lokale|mødelokale|adresse)\s*:?$", re.I)
 MINUTES_WORD = re.compile(r"\b(?:referat|mødereferat|beslutningsreferat|beslutningsprotokol|protokol)\b", re.I)
 
 
@@ -78,11 +80,35 @@ def _opens_with_date(text: str) -> bool:
     return any(m.start == 0 and m.granularity == "day" for m in find_dates(text))
 
 
+def _lift_centred_labels(lines: list[Line], stop: int) -> None:
+    """A front-page table whose label cell is centred beside a list ("Peter Sørensen (A)" /
+    "Inge Møller (V)" / "Medlemmer<TAB>Bo Hansen (A)" / "Karin Dahl (F)"): the label heads the
+    whole list, so it is moved to the list's first line. The lines above it belong to the list
+    when they are one cell standing at the value column's left edge."""
+    for i in range(1, stop):
+        line = lines[i]
+        cells = line.text.split("\t")
+        if len(cells) != 2 or len(line.cell_x0) != 2 or line.para_start or not FRONT_LABEL_CELL.match(cells[0].strip()):
+            continue  # a label that opens its row's block (a gap above it) is where it belongs
+        value_x = line.cell_x0[1]
+        j = i
+        while j > 0 and not lines[j].para_start and lines[j - 1].page == line.page and "\t" not in lines[j - 1].text \
+                and lines[j - 1].x0 is not None and abs(lines[j - 1].x0 - value_x) <= 2.0 \
+                and not is_labelled(lines[j - 1].text):
+            j -= 1
+        if j == i or not lines[j].para_start:
+            continue  # the lines above continue the row above (no gap between them and it)
+        first = lines[j]
+        lines[j] = replace(first, text=f"{cells[0]}\t{first.text}", x0=line.x0, cell_x0=(line.x0, first.x0))
+        lines[i] = replace(line, text=cells[1], x0=value_x, cell_x0=(), para_start=False)
+
+
 def build_structure(lines: list[Line], doc_id: str) -> Structure:
     lines = unfold_agenda_tables(lines)
     toc_indices, toc = find_toc(lines)
     headings = find_headings(lines, toc_indices, toc)
     first_heading = headings[0].index if headings else len(lines)
+    _lift_centred_labels(lines, first_heading)
     # unnumbered grouping headings ("Sager til beslutning") end the item before them
     group_lines = [i for i, ln in enumerate(lines) if i not in toc_indices and GROUP_LINE.match(ln.text.strip())]
 

@@ -119,6 +119,8 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
         return [Cell("person", m.group("name"), role=m.group("role"), status=status, page=page)]
     name, comma, rest = (part.strip() for part in text.partition(","))
     if comma and rest and _is_person(name):
+        if ROLE_CELL.match(rest):  # "Peter Sørensen, Formand"
+            return [Cell("person", name, role=rest, status=status, page=page)]
         if rest[:1].isupper():
             # "Anne Hansen, Aarhus Kommune": the organisation (and any ", role" after it, see _attendee)
             return [Cell("person", name, status=status, page=page), Cell("org", rest, page=page)]

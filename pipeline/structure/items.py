@@ -69,16 +69,24 @@ def _is_successor(last: tuple[int, ...] | None, cand: tuple[int, ...]) -> bool:
 def find_toc(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
     """Indices of table-of-contents lines and the titles they promise, by number."""
     toc_like: list[tuple[int, str, str, int]] = []
+    wrapped: set[int] = set()  # second lines of entries whose title wrapped onto them
     for i, line in enumerate(lines):
         text = line.text.strip()
         m = NUMBERED.match(text) or PUNKT.match(text)
         tail = TOC_TAIL.search(text)
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if m and not tail and nxt and not (NUMBERED.match(nxt) or PUNKT.match(nxt)) and TOC_TAIL.search(nxt) \
+                and len(nxt.split()) <= MAX_TITLE_WORDS:
+            # a long title wrapped: "2. Orientering om … på" / "venteliste til plejebolig ..... 2"
+            text = f"{text} {nxt}"
+            tail = TOC_TAIL.search(text)
+            wrapped.add(i + 1)
         if m and tail:
             title = text[m.start("title"):tail.start()].strip(" .\t")
             toc_like.append((i, m.group("num").rstrip("."), title, int(tail.group("page"))))
     runs: list[list[tuple[int, str, str, int]]] = []
     for entry in toc_like:
-        if runs and entry[0] == runs[-1][-1][0] + 1:
+        if runs and (entry[0] == runs[-1][-1][0] + 1 or (entry[0] == runs[-1][-1][0] + 2 and entry[0] - 1 in wrapped)):
             runs[-1].append(entry)
         else:
             runs.append([entry])
@@ -88,7 +96,7 @@ def find_toc(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
         pages = [e[3] for e in run]
         if len(run) >= 3 and pages == sorted(pages):
             for i, number, title, _ in run:
-                indices.add(i)
+                indices.update({i, i + 1} & ({i} | wrapped))
                 entries.setdefault(number, re.sub(r"\s+", " ", title.replace("\t", " ")))
     if not entries:
         indices, entries = _agenda_list(lines)
@@ -205,7 +213,9 @@ def _find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str]
         # numbering only moves forward: a repeated or smaller number is a list in the body
         ordered = last is None or cand > last
         if toc:
-            accept = ordered and (in_toc or (punkt is not None and _is_successor(last, cand)))
+            # a contents list read short (an entry it could not parse) does not drop the headings
+            # after it: in a PDF, a bold or larger "3." right after item 2 is item 3
+            accept = ordered and (in_toc or ((punkt is not None or body_size is not None) and _is_successor(last, cand)))
         else:
             accept = _is_successor(last, cand) or (punkt is not None and ordered) \
                 or (last is None and _next_number_follows(lines, i + 1, cand, body_size)) \
