@@ -1092,3 +1092,20 @@ def test_front_page_label_table_a_wrapped_contents_entry_and_an_item_on_a_new_pa
     decisions = [(d.item_number, d.kind) for d in r.decisions]
     assert decisions == [("1", "approved"), ("2", "noted"), ("3", "approved")]
     assert ("formanden", "3") in {(a.owner, a.item_number) for a in r.action_items}
+
+
+def test_a_presenter_line_above_the_outcome_written_straight_under_the_heading():
+    """"v/ socialchef Marianne Bjerre Holm" above running text: the presenter is the name alone
+    (not "… Holm Marianne", the next line's first word), and the text below it is the item's
+    outcome, so its resolution is found."""
+    from pipeline.process import PipelineConfig, process_bytes
+
+    text = ("Referat\nHandicaprådet\nDato: 14. maj 2024\nDeltagere: Søren Larsen, Birthe Østergaard\n\n"
+            "1. Præsentation af ny socialchef\nv/ socialchef Marianne Bjerre Holm\n"
+            "Marianne præsenterede sig selv og sine planer.\nRådet tog præsentationen til efterretning.\n\n"
+            "2. Tilgængelighed\nVed Søren Larsen og\nBirthe Østergaard\nDer var opbakning til en fælles henvendelse.\n")
+    r = process_bytes(text.encode(), "presenters.txt", PipelineConfig(ner="rules"))
+    assert [i.presenters for i in r.items] == [["Marianne Bjerre Holm"], ["Søren Larsen", "Birthe Østergaard"]]
+    assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "noted"), ("2", "supported")]
+    persons = {e.normalized for e in r.entities if e.label == "PERSON"}
+    assert "Marianne Bjerre Holm" in persons and not any(p.endswith("Marianne") for p in persons)

@@ -131,6 +131,14 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             if LIST_ITEM_LINE.match(line.text):
                 line.para_start = True
         hits = find_sections(lines, h.end_index + 1, stop) if not h.children else []
+        # the "Ved …" paragraph ends where its names do: the text below starts a paragraph
+        first_section = hits[0].index if hits else stop
+        for k in range(h.end_index + 1, min(first_section, h.end_index + 4)):
+            if PRESENTER_LINE.search(lines[k].text.replace("\t", " ")):
+                end = _presenter_end(lines, k, first_section)
+                if end < first_section:
+                    lines[end].para_start = True
+                break
         for hit in hits:
             lines[hit.index].para_start = True
             # after an inline heading ("Beslutning: Godkendt, og …") the next line continues its text
@@ -185,7 +193,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
         for k in range(body_start, min(first_section, body_start + 3)):
             m = PRESENTER_LINE.search(lines[k].text.replace("\t", " "))
             if m:
-                presenters = parse_presenters(_paragraph(lines, k, first_section))
+                presenters = parse_presenters(_paragraph(lines, k, _presenter_end(lines, k, first_section)))
                 break
         sections = []
         for s_n, hit in enumerate(hits):
@@ -202,8 +210,10 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             # text under the heading before its first section heading ("Sagsfremstilling" unprinted)
             span = _span(lines, preamble, first_section - 1, len(text))
             sections.insert(0, Section(kind="sagsfremstilling", heading="", text=text[span.char_start:span.char_end], span=span))
-        if not hits and body_start < stop and not presenters:
-            span = _span(lines, body_start, stop - 1, len(text))
+        # the text under the heading (after any "Ved …" paragraph) when no section heading divides it
+        body_first = _preamble_start(lines, body_start, stop, True) if presenters else body_start
+        if not hits and body_first is not None and body_first < stop:
+            span = _span(lines, body_first, stop - 1, len(text))
             body = text[span.char_start:span.char_end]
             if body.strip():
                 sections.append(Section(kind=implicit_kind, heading="", text=body, span=span))
@@ -256,13 +266,27 @@ def _preamble_start(lines: list[Line], start: int, stop: int, has_presenters: bo
             k += 1  # one line each, and the case text may follow without a blank line
             continue
         if has_presenters and PRESENTER_LINE.search(text):
-            k += 1
-            while k < stop and not lines[k].para_start:
-                k += 1
+            k = _presenter_end(lines, k, stop)
             continue
         break
     if k >= stop or len(" ".join(ln.text for ln in lines[k:stop]).split()) < 3:
         return None
+    return k
+
+
+# "Marianne præsenterede …", "Der var opbakning …": a word and a lower-case word open a sentence;
+# "Aarhus Kommune og Rikke Holm Bramsen, leder …" goes on with the names
+SENTENCE_START = re.compile(r"^[A-ZÆØÅ][\wæøå\-]*\s+[a-zæøå]")
+PRESENTERS_GO_ON = re.compile(r"(?:[,;&/]|\b(?:og|samt|ved))\s*$", re.I)
+
+
+def _presenter_end(lines: list[Line], start: int, stop: int) -> int:
+    """The line after the "Ved …" paragraph: it runs on over a wrapped list of names ("Ved Jens
+    Hansen og" / "Lise Berg"), not into the text below it ("v/ Marianne Holm" / "Marianne præsenterede …")."""
+    k = start + 1
+    while k < stop and not lines[k].para_start and (
+            PRESENTERS_GO_ON.search(lines[k - 1].text) or not SENTENCE_START.match(lines[k].text.strip())):
+        k += 1
     return k
 
 
