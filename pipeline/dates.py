@@ -536,8 +536,7 @@ def _first_dated_day(cands: list[_Cand]) -> datetime.date | None:
     return None
 
 
-def _to_mention(text: str, c: _Cand, ref: datetime.date) -> DateMention | None:
-    year = c.year if c.year is not None else _infer_year(c, ref, _tense(text, c.start))
+def _to_mention(text: str, c: _Cand, year: int | None) -> DateMention | None:
     if year is None:
         return None
     period = _period(c, year)
@@ -551,7 +550,15 @@ def find_dates(text: str, ref_date: datetime.date | None = None) -> list[DateMen
     cands = _select(_raw_candidates(text))
     _borrow_years(text, cands)
     ref = ref_date or _first_dated_day(cands) or datetime.date.today()
-    mentions = (_to_mention(text, c, ref) for c in cands)
+    years = [c.year if c.year is not None else _infer_year(c, ref, _tense(text, c.start)) for c in cands]
+    # "fra den 4. til den 8. marts", "den 1. og 2. april": the days of one range or list share the
+    # year placed for the last of them (4 March does not go to next year while 8 March stays)
+    for i in range(len(cands) - 2, -1, -1):
+        cur, nxt = cands[i], cands[i + 1]
+        if cur.year is None and nxt.year is None and years[i + 1] is not None and cur.granularity == nxt.granularity \
+                and cur.granularity in ("day", "month") and _BORROW_GAP.match(text[cur.end: nxt.start]):
+            years[i] = years[i + 1] - (1 if (cur.month or 0) > (nxt.month or 0) else 0)
+    mentions = (_to_mention(text, c, year) for c, year in zip(cands, years))
     return [m for m in mentions if m is not None]
 
 

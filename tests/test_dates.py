@@ -187,6 +187,14 @@ def test_year_borrowed_from_following_date() -> None:
     assert [m.iso for m in found] == ["2021-12-15", "2022-01-10"]
 
 
+def test_days_of_one_range_without_a_year_share_the_year_of_the_last() -> None:
+    # the meeting is on 5 March: 4 March alone would be next year's, but it opens a range ending on 8 March
+    found = find_dates("Kurset holdes fra den 4. til den 8. marts.", dt.date(2024, 3, 5))
+    assert [m.iso for m in found] == ["2024-03-04", "2024-03-08"]
+    found = find_dates("fra 15. december til 10. januar", dt.date(2024, 3, 5))
+    assert [m.iso for m in found] == ["2024-12-15", "2025-01-10"]
+
+
 def test_day_range_gives_first_and_last_day() -> None:
     found = find_dates("kurset 1.-3. juni 2024 i Vejle", REF)
     assert [(m.text, m.iso) for m in found] == [("1.", "2024-06-01"), ("3. juni 2024", "2024-06-03")]
