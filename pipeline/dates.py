@@ -283,6 +283,14 @@ def _h_week(m: re.Match[str]) -> list[_Cand]:
     return [_Cand(m.start(), m.end(), "week", _year(m.group("y")), week=week, week_last=last)]
 
 
+def _h_week_day(m: re.Match[str]) -> list[_Cand]:
+    """'fredag i uge 14': that weekday of the ISO week."""
+    week = int(m.group("w"))
+    if not 1 <= week <= 53:
+        return []
+    return [_Cand(m.start(), m.end(), "day", _year(m.group("y")), week=week, weekday=_weekday_of(m))]
+
+
 def _anchor(m: re.Match[str], period_group: str = "p") -> tuple[int, str]:
     """Start offset and anchor of a period that may carry a qualifier ("udgangen af 1. halvår"):
     the mention starts at the qualifier if printed, else at the period itself."""
@@ -387,6 +395,9 @@ _RULES: list[_Rule] = [
     _Rule(3, re.compile(rf"(?<![{_L}]){_QUAL}\s+{_MONTH}", re.I), _h_month),
     _Rule(3, re.compile(rf"(?<![{_L}])(?:i|inden|senest\s+i|fra|til|efter|før|indtil)\s+{_FULL_MONTH}(?![ \t]*\d)", re.I),
           _h_month),
+    # fredag i uge 14 / mandag i uge 23 2025: a day
+    _Rule(4, re.compile(rf"(?<![{_L}]){_WEEKDAY}[ \t]+(?:i[ \t]+)?uge[ \t]+(?P<w>\d{{1,2}})"
+                        r"(?:[ \t]*,?[ \t]*(?P<y>(?:19|20)\d\d))?(?!\d|[.,]\d|[ \t]*[-–])", re.I), _h_week_day),
     # uge 23 / uge 23 2025 / uge 23-24
     _Rule(4, re.compile(r"(?<![" + _L + r"])uge[ \t]+(?P<w>\d{1,2})(?:[ \t]*[-–][ \t]*(?P<w2>\d{1,2}))?"
                         r"(?:[ \t]*,?[ \t]*(?P<y>(?:19|20)\d\d))?(?!\d|[.,]\d)", re.I), _h_week),
@@ -414,7 +425,7 @@ _REPORT_CUE = re.compile(rf"^(?:{_REPORT_VERBS})$", re.I)
 _PAST_WINDOW = 80
 _PAST_CUE = re.compile(
     rf"\b(?:{_REPORT_VERBS}|[a-zæøå]{{3,}}ede|godkendte|vedtog|afholdt|afholdtes|holdt|fandt\s+sted|siden|tidligere|"
-    r"forrige|allerede|var|havde|modtog|sendte|udsendte|trådte|indgik|gik|"
+    r"forrige|allerede|var|havde|modtog|sendte|udsendte|trådte|indgik|gik|udløb|"
     r"(?:sidste|seneste)\s+møde|referat(?:et)?\s+fra)\b",  # "Referatet fra mødet den 12. marts"
     re.I,
 )
@@ -475,6 +486,9 @@ def _tense(text: str, start: int) -> Tense:
 def _period(c: _Cand, year: int) -> tuple[datetime.date, datetime.date] | None:
     """First and last day of the candidate's period in `year` (None if impossible)."""
     try:
+        if c.granularity == "day" and c.week is not None:  # "fredag i uge 14"
+            d = datetime.date.fromisocalendar(year, c.week, (c.weekday or 0) + 1)
+            return d, d
         if c.granularity == "day":
             d = datetime.date(year, c.month or 1, c.day or 1)
             return d, d

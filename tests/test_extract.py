@@ -168,6 +168,7 @@ def _deadlines(text: str, ref=dt.date(2024, 2, 1)):
     ("Ansøgning skal være kommunen i hænde 1. juni.", "2024-06-01"),
     ("Tilmelding gerne hurtigst muligt og ikke senere end 14. juni.", "2024-06-14"),
     ("Kommunerne har indtil 1. august til at indsende data.", "2024-08-01"),
+    ("Bidrag til nyhedsbrevet sendes senest fredag i uge 14.", "2024-04-05"),  # that weekday of the week
 ])
 def test_deadlines(sentence, due):
     assert [d for d, _ in _deadlines(sentence)] == [due]
@@ -190,6 +191,7 @@ def test_deadlines(sentence, due):
     "Biblioteket har lukket indtil 1. august.",
     "Der har været høring frem til 1. januar 2024.",               # a limit already passed, reported
     "Ansøgningsfristen var den 15. januar 2024.",
+    "Ansøgningsfristen udløb den 15. januar.",                    # passed, the year placed before the meeting
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []
@@ -223,6 +225,7 @@ def test_not_deadlines(sentence):
     ("Jens Hansen giver en status på næste møde.", "Jens Hansen", "giver en status"),
     ("Formanden blev bemyndiget til at godkende det endelige høringssvar.", "Formanden", "godkende"),
     ("Ad 2) Godkendt, idet formanden bemyndiges til at færdiggøre høringssvaret.", "formanden", "færdiggøre"),
+    ("Arbejdsgruppen afleverer sin rapport inden udgangen af maj.", "Arbejdsgruppen", "afleverer"),
     ("Udvalget ønsker, at forvaltningen undersøger mulighederne for en cykelsti.", "forvaltningen", "forvaltningen undersøger"),
 ])
 def test_action_items(sentence, owner, action_start):
@@ -298,3 +301,14 @@ def test_pipeline_deadline_from_other_sample():
     assert ("1.2", "2022-01-10", "referat") in got          # "med en svarfrist 10. januar 2022"
     assert ("1.2", "2022-12-01", "sagsfremstilling") in got  # "skal være godkendt ... senest den 1. december 2022"
     assert ("3.1", "2022-01-14", "sagsfremstilling") in got  # "kan meldes ind ... senest den 14. januar 2022"
+
+
+def test_the_next_sentence_gives_a_task_its_due_date_only_when_it_speaks_of_the_task():
+    from pipeline.process import PipelineConfig, process_bytes
+
+    text = ("Referat\nStyregruppen\nDato: 5. marts 2024\n\n1. Opfølgning\nBeslutning:\n"
+            "Sekretariatet udarbejder et notat om modellen. Notatet sendes til styregruppen senest 1. april.\n"
+            "Sekretariatet indkalder til et temamøde. Planen skal være implementeret ved udgangen af 2024.\n")
+    r = process_bytes(text.encode(), "next_sentence.txt", PipelineConfig(ner="rules"))
+    due = {a.action.split()[0]: a.due_date for a in r.action_items if a.owner == "Sekretariatet"}
+    assert due == {"udarbejder": dt.date(2024, 4, 1), "indkalder": None}

@@ -240,6 +240,21 @@ def _time_of_task(section_text: str, lo: int, hi: int, ref: dt.date | None) -> d
     return None
 
 
+REFERS_BACK = re.compile(r"^(?:det|den|de|dette|denne|disse|han|hun|fristen|frist|deadline|senest|svarfristen|"
+                         r"opgaven|arbejdet|dette\s+\w+|denne\s+\w+)\b", re.I)
+
+
+def _refers_back(sentence: str, following: str) -> bool:
+    """The following sentence goes on about the task: it opens with a pronoun or a word for the
+    deadline, or names again what the task delivers ("… et notat. Notatet sendes senest …")."""
+    following = following.strip()
+    if REFERS_BACK.match(following):
+        return True
+    first = re.match(r"[\wæøå]+", following.lower())
+    stem = re.sub(r"(?:erne|ene|et|en|e)$", "", first.group(0)) if first else ""
+    return len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", sentence.lower()) is not None
+
+
 def find_actions(structure) -> list[ActionItem]:
     ref = structure.meeting.date if structure.meeting else None
     out: list[ActionItem] = []
@@ -271,7 +286,10 @@ def find_actions(structure) -> list[ActionItem]:
                     if due is None and last and i + 1 < len(sentences) and not per_sentence[i + 1]:
                         nxt = sentences[i + 1]
                         # the next sentence of the same paragraph, not the next bullet's
-                        if "\n" not in section.text[sent.local + len(sent.raw): nxt.local]:
+                        # that speaks of this task ("Det skal foreligge …", "Notatet sendes …"),
+                        # not of something else ("Planen skal være implementeret …")
+                        if "\n" not in section.text[sent.local + len(sent.raw): nxt.local] \
+                                and _refers_back(sent.text, nxt.text):
                             due = _due_in(hits, nxt.local, nxt.local + len(nxt.raw))
                     out.append(ActionItem(
                         item_number=item.number, owner=clean(act.owner) if act.owner else None,

@@ -191,7 +191,8 @@ AT_POINT = re.compile(r"^(?:(?:\d{1,2}[.)]|[a-h]\))\s+)?at\b\s*", re.IGNORECASE)
 # opgave at), present ("sekretariatet undersøger"), passive ("der udarbejdes"). Verbs marked in
 # FUTURE_ONLY_VERBS count only with a future marker ("på næste møde").
 TASK_VERB_ROWS: list[tuple[str, str]] = [
-    ("udarbejde", r"udarbejde[rs]?"),
+    ("udarbejde", r"udarbejde[rs]?|udfærdige[rs]?|færdiggøre[rs]?|formulere[rs]?|udfylde[rs]?"),
+    ("aflevere", r"aflevere[rs]?|levere[rs]?|besvare[rs]?"),
     ("sende", r"(?:rund|ud|frem|til|videre|ind)?sende[rs]?"),
     ("videregive", r"videregive[rs]?"),
     ("undersøge", r"undersøge[rs]?"),
