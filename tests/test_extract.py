@@ -304,10 +304,12 @@ def test_pipeline_deadline_from_other_sample():
 
 
 def test_the_next_sentence_gives_a_task_its_due_date_only_when_it_speaks_of_the_task():
+    """"Det skal foreligge senest …" is the notat's due date; "Planen skal være implementeret …"
+    is about something else, not the meeting the secretariat calls."""
     from pipeline.process import PipelineConfig, process_bytes
 
     text = ("Referat\nStyregruppen\nDato: 5. marts 2024\n\n1. Opfølgning\nBeslutning:\n"
-            "Sekretariatet udarbejder et notat om modellen. Notatet sendes til styregruppen senest 1. april.\n"
+            "Sekretariatet udarbejder et notat om modellen. Det skal foreligge senest 1. april.\n"
             "Sekretariatet indkalder til et temamøde. Planen skal være implementeret ved udgangen af 2024.\n")
     r = process_bytes(text.encode(), "next_sentence.txt", PipelineConfig(ner="rules"))
     due = {a.action.split()[0]: a.due_date for a in r.action_items if a.owner == "Sekretariatet"}
