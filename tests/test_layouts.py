@@ -1109,3 +1109,16 @@ def test_a_presenter_line_above_the_outcome_written_straight_under_the_heading()
     assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "noted"), ("2", "supported")]
     persons = {e.normalized for e in r.entities if e.label == "PERSON"}
     assert "Marianne Bjerre Holm" in persons and not any(p.endswith("Marianne") for p in persons)
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    # the chair is named apart from the list: a participant with that role
+    ("Mødeleder: Hans Poulsen\nTil stede: Grethe Ravn, Bent Kjær\n",
+     [("Grethe Ravn", None, "present"), ("Bent Kjær", None, "present"), ("Hans Poulsen", "mødeleder", "present")]),
+    # named again in the list: one attendee, with the role
+    ("Mødeleder: Hans Poulsen\nTil stede: Hans Poulsen, Grethe Ravn\n",
+     [("Hans Poulsen", "mødeleder", "present"), ("Grethe Ravn", None, "present")]),
+])
+def test_the_meeting_chair_named_before_the_participants(front, expected):
+    s = _structure("Referat\nÆldrerådet\nDato: 4. marts 2024\n" + front + "\n1. Godkendelse af dagsorden\nGodkendt.\n")
+    assert [(a.name, a.role, a.status) for a in s.attendees] == expected

@@ -400,18 +400,40 @@ def _one_field_per_line(lines: list[Line], stop_at: set[int]) -> tuple[list[Line
     return out, stops
 
 
+# "Mødeleder: Hans Poulsen" on the front page: the person chairing took part, whether or not
+# the participant list names them again
+CHAIR_LABEL = re.compile(r"^\s*(?P<role>mødeleder|ordstyrer|mødeleder\s+og\s+ordstyrer|dirigent)\s*:\s*(?P<rest>.+)$", re.I)
+
+
 def find_attendees(lines: list[Line], stop_at: set[int]) -> list[Attendee]:
     """All attendee blocks of the front matter (`lines` before the first agenda item)."""
     lines, stop_at = _one_field_per_line(lines, stop_at)
+    attendees: list[Attendee] = []
     for i, line in enumerate(lines):
         if i in stop_at:
             break
         # "Deltagere:", or a first line grouped by organisation ("Fra Aarhus Kommune: …")
         if ATTENDEE_LABEL.match(line.text.strip()) or (
                 FROM_PREFIX.match(line.text.strip()) and _org_group_cells(line.text.strip(), line.page)):
-            cells = _merge_continuations(_cells_of_block(lines, i, stop_at))
-            return _merge_repeats(_pair(cells))
-    return []
+            attendees = _pair(_merge_continuations(_cells_of_block(lines, i, stop_at)))
+            break
+    chairs = _chairs(lines[: min(stop_at, default=len(lines))])
+    if not attendees and not chairs:
+        return []
+    return _merge_repeats(attendees + chairs)
+
+
+def _chairs(lines: list[Line]) -> list[Attendee]:
+    out: list[Attendee] = []
+    for line in lines:
+        m = CHAIR_LABEL.match(line.text)
+        if not m:
+            continue
+        for cell in _entry_cells(m.group("rest"), line.page):
+            if cell.kind == "person":
+                cell.role = cell.role or m.group("role").lower()
+                out.append(_attendee(cell, None))
+    return out
 
 
 def _merge_repeats(attendees: list[Attendee]) -> list[Attendee]:
