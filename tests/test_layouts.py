@@ -1122,3 +1122,24 @@ def test_a_presenter_line_above_the_outcome_written_straight_under_the_heading()
 def test_the_meeting_chair_named_before_the_participants(front, expected):
     s = _structure("Referat\nÆldrerådet\nDato: 4. marts 2024\n" + front + "\n1. Godkendelse af dagsorden\nGodkendt.\n")
     assert [(a.name, a.role, a.status) for a in s.attendees] == expected
+
+
+@pytest.mark.parametrize(("participants", "expected"), [
+    # a minute-taker after the list's full stop ends it
+    ("Deltagere: Jens Hansen (JH), Lise Berg (LB), Ole Dam (OD). Referent: Ole Dam\n",
+     [("Jens Hansen", None, None, "present"), ("Lise Berg", None, None, "present"), ("Ole Dam", None, None, "present")]),
+    # "(uden afbud)" is an absence, not a role
+    ("Til stede: Jens Hansen\nFraværende: Mette Bo (afbud), Per Ravn (uden afbud)\n",
+     [("Jens Hansen", None, None, "present"), ("Mette Bo", None, None, "absent"), ("Per Ravn", None, None, "absent")]),
+    # the board's members listed under the board's name
+    ("Bestyrelsen: Jens Hansen (formand), Lise Berg (kasserer), Ole Dam\nAfbud: Mette Bo\n",
+     [("Jens Hansen", None, "formand", "present"), ("Lise Berg", None, "kasserer", "present"),
+      ("Ole Dam", None, None, "present"), ("Mette Bo", None, None, "absent")]),
+    # a field naming the committee is no list of members
+    ("Udvalget: Social- og Sundhedsudvalget\nDeltagere: Jens Hansen, Lise Berg\n",
+     [("Jens Hansen", None, None, "present"), ("Lise Berg", None, None, "present")]),
+])
+def test_participant_lists_ended_by_a_minute_taker_absence_notes_and_a_boards_members(participants, expected):
+    s = _structure("Referat\nForeningen\nDato: 3. april 2024\n" + participants
+                   + "\n1. Godkendelse af dagsorden\nGodkendt.\n")
+    assert [(a.name, a.organization, a.role, a.status) for a in s.attendees] == expected

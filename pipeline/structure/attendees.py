@@ -18,7 +18,7 @@ from ..cleaning import Line
 from ..gazetteer import canonical_municipality, is_first_name
 from ..models import Attendee
 from .vocabulary import (
-    ABSENT_LABEL, ABSENT_LABELS, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, CHECKBOX, FIELD_LABEL, MINUTE_TAKER_LABEL,
+    ABSENT_LABEL, ABSENT_LABELS, ABSENT_MARK, ABSENT_TAIL, ATTENDEE_LABEL, CHECKBOX, FIELD_LABEL, MINUTE_TAKER_LABEL, MINUTE_TAKER_LABELS,
     NOBODY, ORG_WORDS, PART_TIME_NOTE, PARTY_MARK, PRESENT_LABELS, ROLE_CELL, ROLE_PREFIX, STATUS_CELL, TABLE_HEADER_CELL,
     UNCHECKED,
 )
@@ -134,7 +134,7 @@ def classify(text: str, page: int | None = None) -> list[Cell]:
     # "Name (role) Organisation" or "Name (Organisation)"
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^)]*)\)\s*(?P<rest>.*)$", text)
     if m and _is_person(m.group("name")):
-        paren, rest = m.group("paren").strip(" *"), m.group("rest").strip(" ,")
+        paren, rest = m.group("paren").strip(" *"), m.group("rest").strip(" ,.;")
         person = Cell("person", m.group("name").strip(), status=status, page=page)
         if _initials_of(paren, person.text) or EMAIL.match(paren):
             paren = ""  # "Jens Hansen (JH)", "Jens Hansen (jh@aarhus.dk)": a short form or an address, no role
@@ -386,7 +386,11 @@ def _attendee(person: Cell, org: Cell | None) -> Attendee:
 
 
 # "Til stede: A og B. Afbud: C.": a second attendance label inside a line starts a field of its own
-INNER_LABEL = re.compile(rf"(?<=[.;])\s+(?=(?:{PRESENT_LABELS}|{ABSENT_LABELS})\s*:)", re.I)
+INNER_LABEL = re.compile(rf"(?<=[.;])\s+(?=(?:{PRESENT_LABELS}|{ABSENT_LABELS}|{MINUTE_TAKER_LABELS}|mødeleder|ordstyrer)\s*:)", re.I)
+# "Bestyrelsen: Jens Hansen (formand), Lise Berg": the members of the body, a participant list
+MEMBERS_OF_BODY = re.compile(
+    r"^\s*(?:bestyrelsen|udvalget|styregruppen|arbejdsgruppen|følgegruppen|netværket|rådet|[A-ZÆØÅa-zæøå\-]+rådet)"
+    r"(?:s\s+medlemmer)?\s*:\s*(?P<rest>.+)$", re.I)
 
 
 def _one_field_per_line(lines: list[Line], stop_at: set[int]) -> tuple[list[Line], set[int]]:
@@ -395,6 +399,9 @@ def _one_field_per_line(lines: list[Line], stop_at: set[int]) -> tuple[list[Line
     for i, line in enumerate(lines):
         if i in stop_at:
             stops.add(len(out))
+        members = MEMBERS_OF_BODY.match(line.text)
+        if members and _starts_with_person(_split_entries(members.group("rest"))[0]):
+            line = replace(line, text=f"Deltagere: {members.group('rest')}")
         parts = INNER_LABEL.split(line.text) if ATTENDEE_LABEL.match(line.text.strip()) else [line.text]
         out.extend(replace(line, text=part.strip()) for part in parts if part.strip())
     return out, stops

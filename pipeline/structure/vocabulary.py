@@ -123,7 +123,7 @@ TABLE_HEADER_CELL = re.compile(
 ABSENT_LABEL = re.compile(rf"^(?:{ABSENT_LABELS})$", re.I)
 # Any other front-page field ("Referent: Mads Tange", "Mødeleder: …"): ends a participant list.
 FIELD_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅ][\wæøå.\-]*(?:\s+[\wæøå.\-]+){0,3})\s*:\s*(?P<rest>.*)$")
-ABSENT_MARK = re.compile(r"\(\s*\*?\s*(?:fraværende|afbud|fravær|ikke\s+til\s+stede)\s*\*?\s*\)", re.I)
+ABSENT_MARK = re.compile(r"\(\s*\*?\s*(?:fraværende|(?:meldt\s+|uden\s+|med\s+)?afbud|fravær|ikke\s+til\s+stede)\s*\*?\s*\)", re.I)
 
 # Titles printed before a participant's name ("Borgmester Helle Gade", "1. viceborgmester Lars
 # Lilleholt", "Socialdirektør Anne Hansen", "Børne- og ungedirektør Bo Ek"): the role, not part
