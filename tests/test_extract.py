@@ -96,6 +96,13 @@ def test_split_sentences_offsets():
     ("Der blev givet en tillægsbevilling på 2,1 mio. kr.", "approved"),
     ("Et flertal (A, F, Ø) stemte for indstillingen.", "approved"),
     ("Udvalget stemte imod forslaget.", "rejected"),
+    ("Punktet blev trukket.", "postponed"),
+    ("Budgettet blev enstemmigt vedtaget.", "approved"),
+    ("Styregruppen gav grønt lys for projektet.", "approved"),
+    ("Udvalget kunne tilslutte sig indstillingen.", "supported"),
+    ("Der blev givet tilsagn om 500.000 kr.", "approved"),
+    ("Bevilling givet.", "approved"),
+    ("Udvalget noterede sig orienteringen.", "noted"),
     ("Anne Berg (A) blev valgt som formand.", "appointed"),
     ("Indstillingen blev nedstemt med 3 stemmer mod 4.", "rejected"),
     ("Udvalget afslog ansøgningen.", "rejected"),
@@ -124,6 +131,7 @@ def test_decision_kinds(sentence, kind):
     "Temadrøftelsen blev indledt med et oplæg.",
     "Borgeren har fået afslag på hjælp.",                        # a refusal reported, not resolved
     "Sagen forelægges til orientering for byrådet.",
+    "Det vedtagne budget fastholdes.",                              # participle as adjective
     # a minority's statement after the resolution
     "Mette Bach Kristensen (C) kunne ikke tiltræde indstillingen.",
     "Et mindretal (O) stemte imod.",

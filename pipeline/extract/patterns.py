@@ -43,6 +43,7 @@ DECISION_ROWS: list[tuple[str, str]] = [
     # noted
     ("noted", rf"\b(?:tog|tager|tage|tages|taget)\b{GAP}\s+til\s+(?:efterretning|orientering)\b"),
     ("noted", r"\btil\s+efterretning\b"),
+    ("noted", r"\bnoter(?:ede|er)\s+sig\b"),  # "Udvalget noterede sig orienteringen"
     ("noted", r"^til\s+orientering\W*$"),  # the whole outcome: "Til orientering."
     ("noted", r"\b(?:orienteringen|redegørelsen|status(?:en)?|meddelelsen)\s+(?:blev\s+)?(?:noteret|taget\s+til\s+orientering)\b"),
     # approved
@@ -50,7 +51,10 @@ DECISION_ROWS: list[tuple[str, str]] = [
     ("approved", r"\b(?:tiltræder|tiltrådte|tiltrådt|tiltrædes)\b|\b(?:kan|kunne)\s+tiltræde\b"),
     ("approved", r"\b(?:givet|meddelt|gives|meddeles)\s+(?:en\s+)?(?:tillægs|anlægs)?bevilling\b"),
     ("approved", r"\bflertal(?:let)?\b.{0,40}?\b(?:stemte|stemmer)\s+for\b"),  # "Et flertal (A, F, Ø) stemte for indstillingen"
-    ("approved", r"\b(?:blev|er|bliver)\s+vedtaget\b|\bvedtag(?:er|es)\b|\bvedtog\b"),
+    ("approved", rf"\b(?:blev|er|bliver)\s+(?:\w+\s+)?vedtaget\b|{NOT_ATTRIBUTIVE}vedtaget\b|\bvedtag(?:er|es)\b|\bvedtog\b"),
+    ("approved", r"\bgrønt\s+lys\b"),  # "Styregruppen gav grønt lys for projektet"
+    # a grant: "Der blev givet tilsagn om 500.000 kr.", "Bevilling givet."
+    ("approved", r"\b(?:gives|gav|givet|meddeles|meddelte|meddelt)\s+tilsagn\b|\bbevilling(?:en)?\s+(?:blev\s+|er\s+)?(?:givet|meddelt)\b"),
     ("approved", r"\bindstillingen\s+(?:blev\s+)?(?:fulgt|følges)\b"),
     ("approved", r"^vedtaget\b|\bimødekom(?:mer|mes|met)?\b|\bbevilge(?:r|de|s)\b|\b(?:blev|er|bliver)\s+bevilget\b"),
     # decided
@@ -72,13 +76,14 @@ DECISION_ROWS: list[tuple[str, str]] = [
     # supported
     ("supported", rf"\bbak(?:ker|kede|ke|kes)\b{SHORT}\s+op\s+(?:om|på)\b"),
     ("supported", r"\b(?:opbakning|tilslutning)\s+til\b"),
-    ("supported", r"\bstøtte(?:r|de|s)\b|\btilslut(?:ter|tede)\s+sig\b"),
+    ("supported", r"\bstøtte(?:r|de|s)\b|\btilslut(?:ter|tede|te)\s+sig\b"),
     ("supported", r"\bpositivt?\s+(?:indstillet\s+)?(?:over\s*for|overfor)\b"),  # "var positivt indstillet over for forslaget"
     ("supported", rf"\b(?:vurderer|vurderede|mener|menes|finder|fandt)\b,?\s+at\b{GAP}\s+bør\b"),
     # postponed
     ("postponed", r"\budsæt(?:tes|ter)\b|\b(?:at|vil|skal)\s+udsætte\b|\budsatte\b(?!\s+for)|\b(?:blev|er|bliver)\s+udsat\b(?!\s+for)"),
     ("postponed", r"\b(?:blev|er)\s+udskudt\b|\bgenoptages\b|\bsættes\s+på\s+(?:igen|næste\s+møde|et\s+senere\s+møde)\b"),
     ("postponed", r"\b(?:trukket|taget|tages|trækkes)\s+(?:af|fra)\s+dagsordenen\b"),
+    ("postponed", r"^(?:sagen|punktet)\s+(?:blev|er)\s+trukket\W*$"),  # "Punktet blev trukket."
     ("postponed", r"\b(?:sendes|sendt|oversendes)\s+tilbage\s+til\b|\breturneres\s+til\b|\bhjemvis(?:es|t)\b"),
     # appointed
     ("appointed", r"\budpeg(?:es|ede|edes|et)\b|\b(?:blev|er)\s+udpeget\b|\bvalgtes\b"),
