@@ -1103,10 +1103,11 @@ def test_a_presenter_line_above_the_outcome_written_straight_under_the_heading()
     text = ("Referat\nHandicaprådet\nDato: 14. maj 2024\nDeltagere: Søren Larsen, Birthe Østergaard\n\n"
             "1. Præsentation af ny socialchef\nv/ socialchef Marianne Bjerre Holm\n"
             "Marianne præsenterede sig selv og sine planer.\nRådet tog præsentationen til efterretning.\n\n"
-            "2. Tilgængelighed\nVed Søren Larsen og\nBirthe Østergaard\nDer var opbakning til en fælles henvendelse.\n")
+            "2. Tilgængelighed\nVed Søren Larsen og\nBirthe Østergaard\nDer var opbakning til en fælles henvendelse.\n\n"
+            "3. Budget\nv/ Søren Larsen\nGodkendt.\n")
     r = process_bytes(text.encode(), "presenters.txt", PipelineConfig(ner="rules"))
-    assert [i.presenters for i in r.items] == [["Marianne Bjerre Holm"], ["Søren Larsen", "Birthe Østergaard"]]
-    assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "noted"), ("2", "supported")]
+    assert [i.presenters for i in r.items] == [["Marianne Bjerre Holm"], ["Søren Larsen", "Birthe Østergaard"], ["Søren Larsen"]]
+    assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "noted"), ("2", "supported"), ("3", "approved")]
     persons = {e.normalized for e in r.entities if e.label == "PERSON"}
     assert "Marianne Bjerre Holm" in persons and not any(p.endswith("Marianne") for p in persons)
 

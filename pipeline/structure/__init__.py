@@ -15,8 +15,10 @@ from .followup import TableRow, find_tables, mark_row_paragraphs, table_rows
 from .meeting import end_time_from_closing, is_labelled, parse_meeting
 from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
-from .vocabulary import (ABSENT_LABELS, BACKGROUND_CLAUSE, CLOSING_LINE, PRESENT_LABELS, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE,
-                         MINUTE_TAKER_LINE, REPORTED_OUTCOME)
+from .vocabulary import (
+    ABSENT_LABELS, BACKGROUND_CLAUSE, CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE,
+    MINUTE_TAKER_LINE, PRESENT_LABELS, REPORTED_OUTCOME,
+)
 
 
 CLOSING_ZONE = 20  # lines at the end of the document where a closing line ("Mødet hævet …") is looked for
@@ -211,8 +213,8 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             span = _span(lines, preamble, first_section - 1, len(text))
             sections.insert(0, Section(kind="sagsfremstilling", heading="", text=text[span.char_start:span.char_end], span=span))
         # the text under the heading (after any "Ved …" paragraph) when no section heading divides it
-        body_first = _preamble_start(lines, body_start, stop, True) if presenters else body_start
-        if not hits and body_first is not None and body_first < stop:
+        body_first = _content_start(lines, body_start, stop, True) if presenters else body_start
+        if not hits and body_first < stop:
             span = _span(lines, body_first, stop - 1, len(text))
             body = text[span.char_start:span.char_end]
             if body.strip():
@@ -259,6 +261,14 @@ def _break_after_inline_headings(text: str, lines: list[Line], section_hits: lis
 def _preamble_start(lines: list[Line], start: int, stop: int, has_presenters: bool) -> int | None:
     """First line of content between an item heading and its first section heading, passing over
     case metadata and the presenter paragraph; None if there is none."""
+    k = _content_start(lines, start, stop, has_presenters)
+    if k >= stop or len(" ".join(ln.text for ln in lines[k:stop]).split()) < 3:
+        return None
+    return k
+
+
+def _content_start(lines: list[Line], start: int, stop: int, has_presenters: bool) -> int:
+    """The line after the case metadata and the "Ved …" paragraph under an item heading."""
     k = start
     while k < stop:
         text = lines[k].text.replace("\t", " ")
@@ -269,14 +279,13 @@ def _preamble_start(lines: list[Line], start: int, stop: int, has_presenters: bo
             k = _presenter_end(lines, k, stop)
             continue
         break
-    if k >= stop or len(" ".join(ln.text for ln in lines[k:stop]).split()) < 3:
-        return None
     return k
 
 
 # "Marianne præsenterede …", "Der var opbakning …": a word and a lower-case word open a sentence;
 # "Aarhus Kommune og Rikke Holm Bramsen, leder …" goes on with the names
-SENTENCE_START = re.compile(r"^[A-ZÆØÅ][\wæøå\-]*\s+[a-zæøå]")
+SENTENCE_START = re.compile(r"^[A-ZÆØÅ][\wæøå\-]*\s+[a-zæøå]|^(?i:godkendt|vedtaget|tiltrådt|intet|drøftet|udsat|anbefales|"
+                            r"anbefalet|taget\s+til\s+efterretning)\W*$")  # or a one-word outcome: "Godkendt."
 PRESENTERS_GO_ON = re.compile(r"(?:[,;&/]|\b(?:og|samt|ved))\s*$", re.I)
 
 
