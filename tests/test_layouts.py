@@ -1144,3 +1144,15 @@ def test_participant_lists_ended_by_a_minute_taker_absence_notes_and_a_boards_me
     s = _structure("Referat\nForeningen\nDato: 3. april 2024\n" + participants
                    + "\n1. Godkendelse af dagsorden\nGodkendt.\n")
     assert [(a.name, a.organization, a.role, a.status) for a in s.attendees] == expected
+
+
+def test_a_record_of_dissent_under_its_own_heading_is_no_resolution():
+    s_text = ("Beslutningsprotokol\nKommunalbestyrelsen\nMødedato: 29. maj 2024\n\n"
+              "Sag nr. 2 Anlægsbevilling til ny daginstitution\nBeslutning\n"
+              "Kommunalbestyrelsen godkendte indstillingen med 19 stemmer for og 6 imod (O, D).\n"
+              "Protokoltilførsel\nDansk Folkeparti ønsker følgende ført til protokols: Vi kan ikke støtte placeringen.\n")
+    from pipeline.process import PipelineConfig, process_bytes
+
+    r = process_bytes(s_text.encode(), "dissent.txt", PipelineConfig(ner="rules"))
+    assert [sec.kind for sec in r.items[0].sections] == ["referat", "bemaerkninger"]
+    assert [(d.kind, d.text[:30]) for d in r.decisions] == [("approved", "Kommunalbestyrelsen godkendte ")]

@@ -34,6 +34,9 @@ SECTION_HEADINGS: list[tuple[str, str]] = [
     (r"resum[eé]|sammenfatning|kort\s+fortalt", "resume"),
     (r"orientering", "orientering"),
     (r"bemærkning(?:er)?", "bemaerkninger"),
+    # a minority's statement for the record, no resolution of the body: "Protokoltilførsel"
+    (r"protokoltilførsel(?:er)?|protokolbemærkning(?:er)?|mindretalsudtalelse|særudtalelse|"
+     r"mindretalsindstilling", "bemaerkninger"),
     (r"(?:vedlagte\s+)?bilag(?:sliste)?|bilag\s+vedlagt", "bilag"),
     (r"beslutningstema|sagens\s+kerne|problemstilling|sammendrag|indledning", "resume"),
     (r"økonomi(?:ske\s+konsekvenser)?|lovgrundlag|retsgrundlag|høring|kommunikation|tidsplan|videre\s+proces|"
