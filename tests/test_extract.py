@@ -213,6 +213,10 @@ def test_not_deadlines(sentence):
     ("Det aftales, at der i 2025 skal være et oplæg om tilsynet.", None, "der i 2025"),
     ("DAS aftaler, at gå videre til KL med ønsket.", "DAS", "gå videre"),
     ("Forvaltningen skal udarbejde et notat til næste møde.", "Forvaltningen", "skal udarbejde"),
+    # a commitment reported at the meeting
+    ("Borgmesteren svarede, at forvaltningen vender tilbage inden sommerferien.", "forvaltningen", "forvaltningen vender"),
+    ("Forvaltningen oplyste, at den vil undersøge sagen.", "Forvaltningen", "den vil undersøge"),
+    ("Borgmesteren lovede at vende tilbage med svar.", "Borgmesteren", "vende tilbage"),
     ("Børnehus Midt vil fra 2025 afdække behovet blandt kommunerne.", "Børnehus Midt", "vil fra 2025"),
     ("Sikrede institutioner: KL og DR vil gå videre med at afklare grundlaget.", "KL og DR", "vil gå videre"),
     ("Lotte Hansen og Jette Jensen, udvalgets repræsentanter, bringer materialet videre.", "Lotte Hansen og Jette Jensen", "bringer"),
@@ -270,6 +274,9 @@ def test_action_items_split_at_hvorefter():
     "DASSOS ønsker at fortsætte dialogen med dialogforummet.",  # a wish of its own
     "Godkendt med den ændring, at projektet først igangsættes i 2025.",  # a condition of the approval
     "Udvalget tiltrådte indstillingen, dog således at tilskuddet nedsættes til 50.000 kr.",
+    # a report whose task verb belongs to something else told
+    "Ankestyrelsen oplyste, at der ikke er tale om en ændret praksis og opfordrede kommunerne til at henvende sig.",
+    "Sekretariatet oplyste, at kommunerne har sendt data.",
 ])
 def test_not_action_items(sentence):
     assert actions_in_sentence(sentence) == []

@@ -158,6 +158,19 @@ def _leadin_action(clause: str, base: int) -> Action | None:
             return Action(_owner(head), tail.rstrip(" ."), base + tail_at, base + len(clause))
         if label == "decided" and not (verbs or modal):
             return None
+        if label == "reported":  # "X oplyste, at Y vender tilbage", "X lovede at vende tilbage"
+            if first_verb is None:
+                return None
+            head = tail[:first_verb].strip().lower()
+            if first_verb == 0 or head in ("den", "de", "han", "hun", "vi"):
+                owner = _owner(clause[:m.start()])  # the speaker: "lovede at …", "… at den vil …"
+            elif head == "der":
+                owner = None  # "… at der udarbejdes et notat"
+            else:
+                owner = _owner(tail[:first_verb])
+                if owner is None:
+                    return None  # a report that only mentions a task further on
+            return Action(owner, tail.rstrip(" ."), base + tail_at, base + len(clause))
         if first_verb == 0:  # "DAS aftaler, at gå videre ..." -> the main subject is the owner
             owner = _owner(clause[:m.start()]) or _coordinated_subject(clause[:m.start()])
         elif first_verb is not None:

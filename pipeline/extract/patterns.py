@@ -247,6 +247,8 @@ MODALS = re.compile(r"\b(?:skal|vil|må)\b", re.IGNORECASE)
 # Lead-ins whose that-clause holds the task: "Det blev aftalt, at X ...", "X fik til opgave at ...".
 # label "agreed": every that-clause after it is an action item (GUIDELINES: "det blev aftalt, at X").
 # label "decided": the that-clause is an action when it has a task verb or "skal".
+# label "reported": the that-clause is an action when its own subject is followed by a task verb or
+# "skal" ("… oplyste, at forvaltningen vender tilbage"), not a report with a task verb further on.
 ACTION_LEADIN_ROWS: list[tuple[str, str]] = [
     ("agreed", r"\b(?:det\s+)?(?:blev|er|var)\s+(?:det\s+)?aftalt,?\s*(?:at\b)?"),
     ("agreed", r"\b(?:det\s+)?aftales,?\s*(?:at\b)?"),
@@ -257,6 +259,9 @@ ACTION_LEADIN_ROWS: list[tuple[str, str]] = [
     # "Udvalget ønsker, at forvaltningen undersøger …" (not "ønsker at fortsætte": a wish of its own)
     ("decided", r"\bønsker,\s*at\b|\bønsker\s+at\s+(?=(?:der|\w+(?:en|et|ne|erne))\b)"),
     ("decided", r"\b(?:opmærksomhed|tilføjelse(?:n)?)\s+(?:på|om)?,?\s*at\b"),
+    # a commitment reported at the meeting: "Borgmesteren svarede, at forvaltningen vender tilbage …",
+    # "Forvaltningen oplyste, at der udarbejdes et notat" (a that-clause with a task verb)
+    ("reported", r"\b(?:svarede|oplyste|lovede|meddelte|tilkendegav|tilsagde|forklarede),?\s*at\b"),
     ("task", r"\bfik\s+til\s+opgave\s+at\b|\bfår\s+til\s+opgave\s+at\b|\bpålægges\s+at\b"),
     ("task", r"\b(?:blev|er|bliver)\s+(?:bedt|anmodet|pålagt)\s+(?:om\s+)?at\b"),  # "Forvaltningen blev bedt om at …"
     ("task", r"\b(?:blev|er|bliver)\s+bemyndiget\s+til\s+at\b|\bbemyndiges\s+til\s+at\b"),
