@@ -1156,3 +1156,24 @@ def test_a_record_of_dissent_under_its_own_heading_is_no_resolution():
     r = process_bytes(s_text.encode(), "dissent.txt", PipelineConfig(ner="rules"))
     assert [sec.kind for sec in r.items[0].sections] == ["referat", "bemaerkninger"]
     assert [(d.kind, d.text[:30]) for d in r.decisions] == [("approved", "Kommunalbestyrelsen godkendte ")]
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_item_headings_printed_without_their_numbers_take_them_from_the_contents(reader):
+    r = _pdf_record("unnumbered.pdf", reader)
+    assert [(i.number, i.title) for i in r.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Trafiksikkerhedsplan 2024-2028"),
+        ("3", "Orientering om vintervedligeholdelse"), ("4", "Eventuelt")]
+    assert r.meeting.body == "Teknik- og Miljøudvalget"
+    assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "approved"), ("2", "recommended"), ("3", "noted")]
+    assert [(a.owner, a.due_date) for a in r.action_items] == [("Forvaltningen", dt.date(2024, 9, 1))]
+
+
+def test_an_agenda_list_whose_titles_come_back_as_unnumbered_headings():
+    s = _structure("Referat\nÆldrerådet\nDato: 4. marts 2024\n\nDagsorden:\n1. Godkendelse af dagsorden\n"
+                   "2. Budget 2025\n3. Eventuelt\n\nGodkendelse af dagsorden\nGodkendt.\n\nBudget 2025\n"
+                   "Rådet drøftede budgettet og besluttede at afgive høringssvar.\n\nEventuelt\nIntet.\n")
+    assert [(i.number, i.title, [x.text for x in i.sections]) for i in s.items] == [
+        ("1", "Godkendelse af dagsorden", ["Godkendt."]),
+        ("2", "Budget 2025", ["Rådet drøftede budgettet og besluttede at afgive høringssvar."]),
+        ("3", "Eventuelt", ["Intet."])]

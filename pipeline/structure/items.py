@@ -130,9 +130,11 @@ def _agenda_list(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
         if len(run) < 2:
             continue
         wanted = iter(number for _, number, _ in run)
-        # every listed number comes back later, in order (a subsequence of the later numbers)
+        # every listed number comes back later, in order (a subsequence of the later numbers), or
+        # every listed title does, as a line of its own (headings printed without their numbers)
         later = iter(number for _, number, _ in numbered[k + len(run):])
-        if all(number in later for number in wanted):
+        later_lines = iter(_squash(ln.text) for ln in lines[run[-1][0] + 1:])
+        if all(number in later for number in wanted) or all(_squash(title) in later_lines for _, _, title in run):
             return {i for i, _, _ in run}, {number: title for _, number, title in run}
     return set(), {}
 
@@ -170,7 +172,50 @@ def find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str])
         plain = _find_headings(lines, toc_indices, toc, None)
         if len(plain) >= 3 or not headings:
             headings = plain
+    if toc and 2 * len(headings) < len(toc):
+        # the body prints the titles without their numbers: the contents list numbers them
+        titled = _headings_by_toc_title(lines, toc_indices, toc, body_size)
+        if len(titled) > len(headings):
+            headings = titled
     return headings
+
+
+TITLE_LOOKAHEAD = 3  # a title the body does not print (a closed item) is passed over
+
+
+def _headings_by_toc_title(lines: list[Line], toc_indices: set[int], toc: dict[str, str],
+                           body_size: float | None) -> list[Heading]:
+    """Item headings printed as their titles alone ("Godkendelse af dagsorden" in bold), numbered
+    only in the contents list: each contents title, in order, found as a heading line (or two,
+    when it wraps) after the contents."""
+    wanted = [(number, _squash(title)) for number, title in toc.items() if _squash(title)]
+    out: list[Heading] = []
+    i, k = (max(toc_indices) + 1 if toc_indices else 0), 0
+    while i < len(lines) and k < len(wanted):
+        line = lines[i]
+        head = _squash(line.text)
+        match = None
+        if head and _looks_emphasised(line, body_size) and (line.para_start or i == 0 or not lines[i - 1].text.strip()
+                                                            or body_size is not None):
+            for ahead, (number, target) in enumerate(wanted[k:k + TITLE_LOOKAHEAD]):
+                end, joined = i, head
+                while joined != target and end + 1 < len(lines) and target.startswith(joined + _squash(lines[end + 1].text)) \
+                        and end + 1 - i < 3:
+                    end += 1
+                    joined += _squash(lines[end].text)
+                if joined == target:
+                    match = (k + ahead, number, end)
+                    break
+        if match is None:
+            i += 1
+            continue
+        k, number, end = match
+        title = re.sub(r"\s+", " ", " ".join(ln.text.replace("\t", " ") for ln in lines[i:end + 1])).strip()
+        out.append(Heading(index=i, number=number, title=title, end_index=end, style="numbered"))
+        k += 1
+        i = end + 1
+    _mark_groups(out)
+    return out
 
 
 def _find_headings(lines: list[Line], toc_indices: set[int], toc: dict[str, str], body_size: float | None) -> list[Heading]:
