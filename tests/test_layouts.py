@@ -465,6 +465,13 @@ def test_item_numbers_running_on_from_earlier_meetings():
      ("Ældrerådet", dt.date(2024, 3, 4), "09:30", "12:00", "Rådhuset, Ebeltoft")),
     ("Regionsrådet – Region Midtjylland\nReferat\nDato: 10. april 2024\n",
      ("Regionsrådet", dt.date(2024, 4, 10), None, None, None)),
+    # minutes forwarded by e-mail: the header's date is when it was sent
+    ("Fra: Lone Bak\nSendt: 14. marts 2024 10:12\nTil: Netværket\nEmne: Referat fra netværksmøde 12. marts 2024\n\n"
+     "Referat\nNetværk for socialchefer\nMødet blev holdt 12. marts 2024 kl. 9-12 i Viborg.\n",
+     ("Netværk for socialchefer", dt.date(2024, 3, 12), "09:00", "12:00", "Viborg")),
+    # the place on its own line under the date: "i Regionshuset Viborg"
+    ("Region Midtjylland\nRegionsrådet\nReferat\nfra mødet onsdag den 24. april 2024 kl. 10.00\ni Regionshuset Viborg\n",
+     ("Regionsrådet", dt.date(2024, 4, 24), "10:00", None, "Regionshuset Viborg")),
     # a sentence about the meeting names no body
     ("Referat\nSocialudvalget\nMødet blev afholdt onsdag den 10. april 2024 kl. 16.00.\n",
      ("Socialudvalget", dt.date(2024, 4, 10), "16:00", None, None)),

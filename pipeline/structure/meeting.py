@@ -306,7 +306,7 @@ def _location(lines: list[Line], date_line: int | None, dated: list[int]) -> str
             return place.group("place").strip(" .")
     # the first plain short line after the date/time lines ("Virtuelt møde via Teams", "Teams")
     for line in lines[date_line + 1: date_line + 4]:
-        cand = line.text.strip()
+        cand = re.sub(r"^(?:i|på)\s+(?=[A-ZÆØÅ])", "", line.text.strip())  # "i Regionshuset Viborg"
         if _day_dates(cand) or TIME_RANGE.search(cand):
             continue
         # a place is a name ("Rådhuset", "Virtuelt møde via Teams"), not a line of running text

@@ -168,7 +168,9 @@ PLACE_LABEL = re.compile(r"^[ ]*(?:sted|mødested|mødelokale|lokale|lokation|ad
 ITEM_METADATA = re.compile(
     r"^\s*(?:sagsnr|sags-?id|sagsnummer|j\.?\s*nr|journalnr|dokumentnr|sagsansvarlig|sagsbehandler|"
     r"ansvarlig|forfatter|kle|åben|lukket|åbent\s+punkt|lukket\s+punkt)\b", re.I)
-WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato(?!,?\s+(?:og\s+)?tid)|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail)\b", re.I)
+WRITTEN_DATE_LABEL = re.compile(r"^\s*(?:dato(?!,?\s+(?:og\s+)?tid)|udsendt|j\.?\s*nr\.?|sagsnr\.?|dokumentnr\.?|kontakt|tlf\.?|e-?mail|"
+                                # the header of an e-mail the minutes came in: when it was sent, not held
+                                r"(?:sendt|emne|from|sent|subject|date|cc)\s*:)", re.I)
 PRESENTER_LINE = re.compile(r"^(?:(?:intro\s+|oplæg\s+|fremlæggelse\s+|præsentation\s+)?(?:ved(?:\s*:\s*|\s+)|v/\s*)|"
                             r"oplægsholdere?\s*:?\s*)(?P<rest>[A-ZÆØÅa-zæøå].+)$", re.I)
 
