@@ -1184,3 +1184,16 @@ def test_an_agenda_list_whose_titles_come_back_as_unnumbered_headings():
         ("1", "Godkendelse af dagsorden", ["Godkendt."]),
         ("2", "Budget 2025", ["Rådet drøftede budgettet og besluttede at afgive høringssvar."]),
         ("3", "Eventuelt", ["Intet."])]
+
+
+def test_minutes_exported_as_one_table_with_a_line_per_item():
+    """A text export of "Nr. | Emne | Referat | Ansvarlig | Frist": each line is an item, its
+    Referat cell the outcome, and its due cell dates the task in it."""
+    from pipeline.process import PipelineConfig, process_path
+
+    r = process_path(str(FIXTURES / "matrix.txt"), PipelineConfig(ner="rules"))
+    assert [(i.number, i.title) for i in r.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Budget 2024"), ("3", "Evaluering"), ("4", "Eventuelt")]
+    assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "approved"), ("2", "approved"), ("3", "supported")]
+    assert [(a.item_number, a.owner, a.due_date) for a in r.action_items] == [("2", "Sekretariatet", dt.date(2024, 4, 1))]
+    assert [(d.item_number, d.due_date) for d in r.deadlines] == [("2", dt.date(2024, 4, 1))]

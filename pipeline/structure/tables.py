@@ -10,7 +10,9 @@ edges): at least two rows whose first cell is an item number and whose later cel
 same columns. Each row becomes a bold numbered heading line with the title column, then, per
 further column, a section heading line (the column's header when it names a section, else
 "Referat" for the last column and "Sagsfremstilling" for any other) and that column's text.
-Lines outside tables pass through unchanged; text exports, which have no positions, too.
+Lines outside tables pass through unchanged. A text export has no positions, but its table is a
+header line of TAB-separated cells over one line per item ("Nr. | Emne | Referat | Ansvarlig |
+Frist"), which `_unfold_text_tables` reads by the header's columns.
 """
 
 from __future__ import annotations
@@ -198,8 +200,74 @@ def _row_ends(lines: list[Line], table: list[_Row]) -> list[int]:
     return [row.first for row in table[1:]] + [end]
 
 
+# Header cells of a text export's agenda table: the number and title columns, and columns that
+# say who does a task or by when (they are added to the outcome as "Ansvarlig: …" lines).
+NUMBER_HEADER = re.compile(r"^(?:nr\.?|pkt\.?|punkt|#)$", re.I)
+FOLLOW_UP_HEADER = re.compile(r"^(?:ansvarlig(?:e)?|ansvar|hvem|tovholder|frist|deadline|hvornår|tidsfrist)$", re.I)
+DUE_HEADER = re.compile(r"^(?:frist|deadline|hvornår|tidsfrist)$", re.I)
+
+
+def _text_table_rows(lines: list[Line], start: int) -> list[int]:
+    """Indices of the counting numbered rows right under a header line at `start - 1`."""
+    rows: list[int] = []
+    for i in range(start, len(lines)):
+        cells = lines[i].text.split("\t")
+        m = ROW_NUMBER.match(cells[0].strip()) if len(cells) >= 3 else None
+        if m is None or (rows and int(m.group("num")) != _number_of(lines[rows[-1]]) + 1):
+            break
+        rows.append(i)
+    return rows
+
+
+def _number_of(line: Line) -> int:
+    return int(ROW_NUMBER.match(line.text.split("\t")[0].strip()).group("num"))  # type: ignore[union-attr]
+
+
+def _unfold_text_tables(lines: list[Line]) -> list[Line]:
+    """A text export's agenda table: a header line ("Nr. | Emne | Referat | Ansvarlig | Frist")
+    over a line per item. Each row becomes a numbered heading with the title cell, then per
+    further column a section (the header when it names one, else "Referat" for the last text
+    column and "Sagsfremstilling" before it), the owner and due cells as labelled lines of the
+    outcome."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        header = lines[i]
+        names = [c.strip().rstrip(":") for c in header.text.split("\t")]
+        rows = _text_table_rows(lines, i + 1) if len(names) >= 3 and NUMBER_HEADER.match(names[0]) \
+            and not header.cell_x0 else []
+        if len(rows) < MIN_ROWS or not any(len(lines[r].text.split("\t")) >= 3 and
+                                           not re.fullmatch(r"[\d\s.]*", lines[r].text.split("\t")[2]) for r in rows):
+            out.append(header)
+            i += 1
+            continue
+        text_columns = [k for k in range(2, len(names)) if not FOLLOW_UP_HEADER.match(names[k])]
+        for r in rows:
+            row = lines[r]
+            cells = row.text.split("\t")
+            columns = row.cell_index if len(row.cell_index) == len(cells) else tuple(range(len(cells)))
+            by_column = {col: cell.strip() for col, cell in zip(columns, cells) if cell.strip()}
+            out.append(replace(row, text=f"{_number_of(row)}. {by_column.get(1, '')}".strip(), bold=True,
+                               cell_index=(), para_start=True, bullet=False, joined_hyphen=False))
+            # the due cell first, so that it is the sentence right after the task it dates
+            follow_up = sorted((k for k in range(2, len(names)) if k in by_column and FOLLOW_UP_HEADER.match(names[k])),
+                               key=lambda k: not DUE_HEADER.match(names[k]))
+            for n, k in enumerate(text_columns):
+                is_last = n == len(text_columns) - 1
+                parts = ([by_column[k]] if k in by_column else []) + (
+                    [f"{names[j]}: {by_column[j]}." for j in follow_up] if is_last else [])
+                if not parts:
+                    continue
+                out.append(replace(row, text=_section_heading(names[k], is_last), bold=True, cell_index=(), para_start=True))
+                out.append(replace(row, text=" ".join(parts), bold=False, cell_index=(), para_start=True))
+        i = rows[-1] + 1
+    return out
+
+
 def unfold_agenda_tables(lines: list[Line]) -> list[Line]:
     """`lines` with every agenda table rewritten as item headings and sections (see module doc)."""
+    if not any(line.cell_x0 for line in lines):
+        return _unfold_text_tables(lines)
     tables = _tables(lines)
     if not tables:
         return lines
