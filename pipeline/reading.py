@@ -116,7 +116,8 @@ def read_pdf(data: bytes) -> list[RawPage]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for i, page in enumerate(pdf.pages, start=1):
-                words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+                # text printed twice a hair apart (a fake bold) is one text, not "RReeffeerraatt"
+                words = page.dedupe_chars(tolerance=1).extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
                 pages.append(RawPage(number=i, height=float(page.height), lines=_words_to_lines(words, i)))
                 page.close()
     except PDFPasswordIncorrect as exc:

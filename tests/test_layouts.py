@@ -1197,3 +1197,12 @@ def test_minutes_exported_as_one_table_with_a_line_per_item():
     assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "approved"), ("2", "approved"), ("3", "supported")]
     assert [(a.item_number, a.owner, a.due_date) for a in r.action_items] == [("2", "Sekretariatet", dt.date(2024, 4, 1))]
     assert [(d.item_number, d.due_date) for d in r.deadlines] == [("2", dt.date(2024, 4, 1))]
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_text_drawn_twice_for_a_fake_bold_is_read_once(reader):
+    r = _pdf_record("overprinted.pdf", reader)
+    assert r.text.startswith("Referat\nHandicaprådet")
+    assert [(i.number, i.title) for i in r.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Tilgængelighedspolitik"), ("3", "Eventuelt")]
+    assert [(a.owner, a.due_date) for a in r.action_items] == [("Sekretariatet", dt.date(2024, 5, 1))]
