@@ -1206,3 +1206,21 @@ def test_text_drawn_twice_for_a_fake_bold_is_read_once(reader):
     assert [(i.number, i.title) for i in r.items] == [
         ("1", "Godkendelse af dagsorden"), ("2", "Tilgængelighedspolitik"), ("3", "Eventuelt")]
     assert [(a.owner, a.due_date) for a in r.action_items] == [("Sekretariatet", dt.date(2024, 5, 1))]
+
+
+def test_the_outcome_written_straight_after_the_recommendation():
+    """Minutes with no "Beslutning" heading: the resolution follows the recommendation's text.
+    From the sentence that records it, the text is the outcome; a recommendation that tells of
+    an earlier decision ("Byrådet godkendte den 5. marts …") stays a recommendation."""
+    from pipeline.process import PipelineConfig, process_bytes
+
+    text = ("Referat\nTeknisk Udvalg\nDato: 10. april 2024\n\n1. Vejplan 2024\nSagsfremstilling\nPlanen har været i høring.\n"
+            "Indstilling\nForvaltningen indstiller, at planen godkendes.\n\nUdvalget godkendte indstillingen. "
+            "Forvaltningen sender planen til byrådet senest 1. maj 2024.\n\n2. Budget\nIndstilling\n"
+            "Forvaltningen indstiller, at udvalget tager orienteringen til efterretning. Byrådet godkendte den 5. marts budgettet.\n")
+    r = process_bytes(text.encode(), "outcome_after_recommendation.txt", PipelineConfig(ner="rules"))
+    assert [[s.kind for s in i.sections] for i in r.items] == [["sagsfremstilling", "indstilling", "referat"], ["indstilling"]]
+    outcome = r.items[0].sections[-1]
+    assert r.text[outcome.span.char_start:outcome.span.char_end] == outcome.text
+    assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "approved")]
+    assert [(a.owner, a.due_date) for a in r.action_items] == [("Forvaltningen", dt.date(2024, 5, 1))]

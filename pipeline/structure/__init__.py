@@ -219,6 +219,8 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             body = text[span.char_start:span.char_end]
             if body.strip():
                 sections.append(Section(kind=implicit_kind, heading="", text=body, span=span))
+        if are_minutes:
+            _split_outcome_from_recommendation(sections, lines, line_starts)
         item_span = _span(lines, h.index, stop - 1, len(text))
         items.append(AgendaItem(
             item_id=f"{doc_id}:{h.number}" if not any(i.number == h.number for i in items) else f"{doc_id}:{h.number}#{n}",
@@ -227,6 +229,32 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
         ))
     return Structure(text=text, lines=lines, meeting=meeting, attendees=attendees, items=items,
                      followup_rows=table_rows(followup_tables, meeting.date))
+
+
+def _split_outcome_from_recommendation(sections: list[Section], lines: list[Line], line_starts: list[int]) -> None:
+    """Minutes that write the outcome straight after the recommendation, under no heading of its
+    own ("Indstilling" / "Direktionen indstiller, at planen godkendes." / "Udvalget godkendte
+    indstillingen."): from the first sentence after the recommendation's first that records a
+    resolution, the text is the item's outcome (kind "referat")."""
+    from ..sentences import split_sentences
+
+    if not sections or sections[-1].kind != "indstilling" or any(sec.kind == "referat" for sec in sections):
+        return
+    last = sections[-1]
+    for n, (start, _end, sentence) in enumerate(split_sentences(last.text)):
+        if n == 0 or LIST_ITEM_LINE.match(sentence) or re.match(r"(?i)at\b", sentence):
+            continue
+        if REPORTED_OUTCOME.search(sentence) and not BACKGROUND_CLAUSE.search(sentence):
+            cut = last.span.char_start + start
+            page = lines[max(0, bisect.bisect_right(line_starts, cut) - 1)].page
+            head = last.text[:start].rstrip()
+            sections[-1] = _with_points(last.model_copy(update={
+                "text": head, "span": last.span.model_copy(update={"char_end": last.span.char_start + len(head)})}),
+                lines, line_starts)
+            outcome = Span(page=page, char_start=cut, char_end=last.span.char_end)
+            sections.append(_with_points(Section(kind="referat", heading="", text=last.text[start:], span=outcome),
+                                         lines, line_starts))
+            return
 
 
 def _with_points(section: Section, lines: list[Line], line_starts: list[int]) -> Section:
