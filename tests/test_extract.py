@@ -97,6 +97,8 @@ def test_split_sentences_offsets():
     ("Et flertal (A, F, Ø) stemte for indstillingen.", "approved"),
     ("Udvalget stemte imod forslaget.", "rejected"),
     ("Punktet blev trukket.", "postponed"),
+    ("Sagen oversendes til Økonomiudvalget.", "decided"),
+    ("Sagen sendes videre til byrådet med anbefaling.", "recommended"),
     ("Budgettet blev enstemmigt vedtaget.", "approved"),
     ("Styregruppen gav grønt lys for projektet.", "approved"),
     ("Udvalget kunne tilslutte sig indstillingen.", "supported"),

@@ -64,7 +64,10 @@ DECISION_ROWS: list[tuple[str, str]] = [
     # "Udvalget pegede på model B", "valgte model B" (a person chosen "som formand" is an appointment, below)
     ("decided", r"\bpegede\s+på\b|\bvalgte\s+(?:model|løsning|scenarie|forslag|mulighed|variant|option)"),
     ("decided", rf"\bdet\s+(?:blev|er)\s+fastlagt\b"),
-    ("decided", r"\bbemyndige(?:r|s|de|t)?\b"),  # "Formanden blev bemyndiget til at godkende høringssvaret"
+    ("decided", r"\bbemyndige(?:r|s|de|t)?\b"),
+    # the case goes on to the next body: "Sagen oversendes til Økonomiudvalget" ("… med anbefaling" is recommended)
+    ("decided", r"^(?:sagen|punktet|forslaget|indstillingen)\s+(?:oversendes|videresendes|sendes\s+videre|fremsendes)\s+til\b"
+                r"(?!.*\banbefal)"),  # "Formanden blev bemyndiget til at godkende høringssvaret"
     # recommended
     ("recommended", r"\b(?:der\s+)?opfordres\s+til\b"),
     ("recommended", r"\banbefal(?:er|es|ede|et)\b"),
