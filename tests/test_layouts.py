@@ -465,6 +465,9 @@ def test_item_numbers_running_on_from_earlier_meetings():
      ("Ældrerådet", dt.date(2024, 3, 4), "09:30", "12:00", "Rådhuset, Ebeltoft")),
     ("Regionsrådet – Region Midtjylland\nReferat\nDato: 10. april 2024\n",
      ("Regionsrådet", dt.date(2024, 4, 10), None, None, None)),
+    # a kind of meeting in the body of an association: the association meets
+    ("Referat fra bestyrelsesmøde i Boligforeningen Vest\nTirsdag den 12. marts 2024 kl. 19.00\nSted: Fælleshuset\n",
+     ("Boligforeningen Vest", dt.date(2024, 3, 12), "19:00", None, "Fælleshuset")),
     # minutes forwarded by e-mail: the header's date is when it was sent
     ("Fra: Lone Bak\nSendt: 14. marts 2024 10:12\nTil: Netværket\nEmne: Referat fra netværksmøde 12. marts 2024\n\n"
      "Referat\nNetværk for socialchefer\nMødet blev holdt 12. marts 2024 kl. 9-12 i Viborg.\n",

@@ -199,7 +199,8 @@ def parse_meeting(lines: list[Line]) -> tuple[Meeting, int | None]:
     return meeting, date_line
 
 
-MEETING_OF = re.compile(r"^(?:(?:ordinært|ekstraordinært)\s+)?møde(?:t)?\s+(?:i|med)\s+(?P<body>.+)$", re.I)
+# "Møde i Ældrerådet", "bestyrelsesmøde i Boligforeningen Vest": the body is what meets
+MEETING_OF = re.compile(r"^(?:(?:ordinært|ekstraordinært)\s+)?(?:møde(?:t)?\s+(?:i|med)|[a-zæøå]+møde(?:t)?\s+i)\s+(?P<body>[A-ZÆØÅ].+)$", re.I)
 BODYS_MEETING = re.compile(r"^(?P<body>.+?(?:et|en))s\s+(?:(?:ordinære|ekstraordinære)\s+)?møde$|^(?P<acronym>[A-ZÆØÅ]{2,}\S*)['’]\s+møde$")
 LOWER_WORDS = frozenset({"og", "for", "i", "af", "på", "med"})
 AUTHORITY_TAIL = re.compile(r"(?<=\S)\s*(?:,|\s[-–]|\si)\s+(?:[A-ZÆØÅ][\wæøå\-]*\s+(?:Kommune|Regionskommune)|Region\s+[A-ZÆØÅ][\wæøå]+)$")
