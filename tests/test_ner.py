@@ -135,6 +135,10 @@ def test_person_normalised_to_fullest_form():
     norm = PersonNormalizer(["Stephanie Lose", "Bo Libergren", "Stephanie Lose Bo Libergren"])
     assert norm.normalize("Stephanie Lose") == "Stephanie Lose"
     assert norm.normalize("Bo Libergren") == "Bo Libergren"
+    # a list in capitals and the text in ordinary case name one person, written as in the text
+    norm = PersonNormalizer(["JENS HANSEN", "Jens Hansen", "LISE BERG"])
+    assert norm.normalize("JENS HANSEN") == norm.normalize("Jens Hansen") == "Jens Hansen"
+    assert norm.normalize("LISE BERG") == "LISE BERG"
 
 
 def test_entities_on_a_real_pdf(records):

@@ -171,8 +171,19 @@ class PersonNormalizer:
         self.surnames = {n.split()[-1] for n in names}
         # two printed names run together ("Stephanie Lose Bo Libergren" from a signature line) are no one's full name
         self.full = sorted((n for n in names if not _two_names(n, names)), key=lambda n: -len(n))
+        # a name printed in capitals in a list ("JENS HANSEN") and in the text ("Jens Hansen") is one
+        # person, written as in the text
+        self.written: dict[str, str] = {}
+        for n in sorted(names):
+            key = n.casefold()
+            if key not in self.written or (self.written[key].isupper() and not n.isupper()):
+                self.written[key] = n
 
     def normalize(self, text: str) -> str | None:
+        found = self._normalize(text)
+        return self.written.get(found.casefold(), found) if found else None
+
+    def _normalize(self, text: str) -> str | None:
         name = clean_candidate(text)
         if not name:
             return None
