@@ -951,14 +951,17 @@ Styregruppen besluttede på mødet den 4. oktober 2023 at igangsætte pilotfors�
 3. Budget
 Byrådet godkendte i 2023 en ramme på 2 mio. kr. Budgetrevisionen forelægges til godkendelse.
 
-4. Tidsplan
-Tidsplanen drøftes.
+4. Vejplan
+Byrådet vedtog planen i oktober. Status forelægges.
+
+5. Tidsplan
+Styregruppen godkendte tidsplanen i marts. Tidsplanen drøftes.
 """
 
 
 def test_an_agenda_that_tells_of_earlier_decisions_stays_an_agenda():
     s = _structure(AGENDA_WITH_HISTORY)
-    assert [[sec.kind for sec in it.sections] for it in s.items] == [["sagsfremstilling"]] * 4
+    assert [[sec.kind for sec in it.sections] for it in s.items] == [["sagsfremstilling"]] * 5
 
 TIMELINE = """Referat
 Styregruppen for Fælles Akutindsats

@@ -92,7 +92,8 @@ REPORTED_OUTCOME = re.compile(
     r"|\b(?:godkendte|besluttede|vedtog|aftalte|anbefalede|drøftede|tiltrådte)\b"
     r"|\btog\b.{0,80}?\btil\s+(?:efterretning|orientering)\b", re.I)
 BACKGROUND_CLAUSE = re.compile(
-    r"\bpå\s+(?:sit|sidste|seneste|forrige|et|mødet|møde)\b|\btidligere\b|\bi\s+(?:19|20)\d\d\b"
+    r"\bpå\s+(?:sit|sidste|seneste|forrige|et|mødet|møde)\b|\btidligere\b|\bi\s+(?:19|20)\d\d\b|\bsidste\s+år\b|\bi\s+fjor\b"
+    r"|\bi\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b"
     r"|\b(?:godkendte|besluttede|vedtog|aftalte|anbefalede|drøftede|tiltrådte|godkendt|besluttet|vedtaget)"
     r"\s+(?:\S+\s+){0,3}?(?:den|d\.)\s+\d", re.I)
 
