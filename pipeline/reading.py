@@ -274,6 +274,30 @@ def _without_markdown(line: str) -> str:
     return MD_BOLD.sub(r"\2", MD_HEADING.sub("", line))
 
 
+# Text laid out with spaces (pdftotext -layout, a fixed-width export): a run of three or more
+# spaces separates cells, and a character's column is its position. Giving the cells the left
+# edges a PDF would (CHAR_WIDTH points a character) lets tables be read by their columns there too.
+CHAR_WIDTH = 5.0
+CELL_START = re.compile(r"(?:^ *| {3,})(\S)")
+
+
+def _layout_columns(line: str) -> tuple[float, ...]:
+    """Left edges of the space-separated cells of a text line (none for TAB-separated text)."""
+    return () if "\t" in line else tuple(m.start(1) * CHAR_WIDTH for m in CELL_START.finditer(line))
+
+
+def _position_layout_text(pages: list[RawPage]) -> None:
+    """Text laid out in columns with spaces (some line has two cells) gets positions on every line,
+    as a PDF's lines have; text without such columns keeps none."""
+    edges = [[_layout_columns(line.text) for line in page.lines] for page in pages]
+    if not any(len(e) >= 2 for page in edges for e in page):
+        return
+    for page, page_edges in zip(pages, edges):
+        for line, cells in zip(page.lines, page_edges):
+            if cells:
+                line.x0, line.cell_x0 = cells[0], cells
+
+
 def read_text(data: bytes) -> list[RawPage]:
     """Lines of a plain-text export. Form feeds split pages; otherwise one page (cleaning may
     split it later at running headers)."""
@@ -296,4 +320,5 @@ def read_text(data: bytes) -> list[RawPage]:
             page.lines.append(RawLine(text=line, page=number, blank_before=blank))
             blank = False
         pages.append(page)
+    _position_layout_text(pages)
     return pages

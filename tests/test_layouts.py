@@ -1230,3 +1230,21 @@ def test_the_outcome_written_straight_after_the_recommendation():
     assert r.text[outcome.span.char_start:outcome.span.char_end] == outcome.text
     assert [(d.item_number, d.kind) for d in r.decisions] == [("1", "approved")]
     assert [(a.owner, a.due_date) for a in r.action_items] == [("Forvaltningen", dt.date(2024, 5, 1))]
+
+
+def test_text_laid_out_in_columns_with_spaces_is_read_by_its_columns():
+    """pdftotext -layout output of table.pdf and followup.pdf (committed, made with poppler's
+    pdftotext): the columns are runs of spaces, and a character's column stands for its position,
+    so the agenda table and the follow-up table are read as in the PDFs."""
+    from pipeline.process import PipelineConfig, process_path
+
+    table = process_path(str(FIXTURES / "table_layout.txt"), PipelineConfig(ner="rules"))
+    assert [(i.number, i.title) for i in table.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Fælles kompetenceforløb for sagsbehandlere"),
+        ("3", "Høring om ny model for takster"), ("4", "Eventuelt")]
+    assert [(d.item_number, d.kind) for d in table.decisions][:3] == [("1", "approved"), ("2", "approved"), ("3", "noted")]
+    followup = process_path(str(FIXTURES / "followup_layout.txt"), PipelineConfig(ner="rules"))
+    assert [(a.owner, a.action, a.due_date) for a in followup.action_items] == [
+        ("Sekretariatet", "Udarbejde notat om takster og om den fremtidige finansiering af akutteamet", dt.date(2024, 6, 1)),
+        ("Camilla Lund", "Indkalde til temamøde", dt.date(2024, 9, 6)),
+        ("Søren Gade Hansen", "Sende data fra Ikast-Brande", None)]

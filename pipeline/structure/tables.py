@@ -266,8 +266,7 @@ def _unfold_text_tables(lines: list[Line]) -> list[Line]:
 
 def unfold_agenda_tables(lines: list[Line]) -> list[Line]:
     """`lines` with every agenda table rewritten as item headings and sections (see module doc)."""
-    if not any(line.cell_x0 for line in lines):
-        return _unfold_text_tables(lines)
+    lines = _unfold_text_tables(lines)
     tables = _tables(lines)
     if not tables:
         return lines
