@@ -385,6 +385,28 @@ def _no_town_mentions(text: str) -> list[PlaceMention]:
     return out
 
 
+# Regions named without "Region" in a list of regions: "Midt sammen med Nord og Syddanmark",
+# "Nordjylland, Midtjylland og Syddanmark". One name in the list must be a region's full name, so
+# "Nord og Syd" alone (north and south) is no list of regions.
+_REGION_WORD = r"(?:Midtjylland|Nordjylland|Syddanmark|Sjælland|Hovedstaden|Midt|Nord|Syd)"
+_REGION_SEP = r"(?:[ \t]*,[ \t]*|[ \t]*/[ \t]*|[ \t]+(?:og|samt|eller|sammen\s+med)[ \t]+)"
+_REGION_LIST = re.compile(rf"(?<![\w-]){_REGION_WORD}(?:{_REGION_SEP}{_REGION_WORD})+(?![\w-])")
+_FULL_REGION = re.compile(r"Midtjylland|Nordjylland|Syddanmark")
+
+
+def _region_list_mentions(text: str) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in _REGION_LIST.finditer(text):
+        if not _FULL_REGION.search(m.group(0)):
+            continue
+        for word in re.finditer(_REGION_WORD, m.group(0)):
+            official = _lookup_region(word.group(0), fuzzy=False)
+            if official:
+                start = m.start() + word.start()
+                out.append(PlaceMention(start, start + len(word.group(0)), word.group(0), official, "region"))
+    return out
+
+
 def _overlaps(a: PlaceMention, b: PlaceMention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -395,7 +417,7 @@ def find_municipalities(text: str) -> list[PlaceMention]:
     # Explicit constructions win over list items covering the same words.
     explicit = _explicit_mentions(text)
     for group in (_region_mentions(text), explicit, _list_mentions(text), _office_mentions(text),
-                  _coordinated_mentions(text, explicit), _no_town_mentions(text)):
+                  _coordinated_mentions(text, explicit), _no_town_mentions(text), _region_list_mentions(text)):
         for mention in group:
             if not any(_overlaps(mention, k) for k in kept):
                 kept.append(mention)

@@ -1248,3 +1248,16 @@ def test_text_laid_out_in_columns_with_spaces_is_read_by_its_columns():
         ("Sekretariatet", "Udarbejde notat om takster og om den fremtidige finansiering af akutteamet", dt.date(2024, 6, 1)),
         ("Camilla Lund", "Indkalde til temamøde", dt.date(2024, 9, 6)),
         ("Søren Gade Hansen", "Sende data fra Ikast-Brande", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Midt sammen med Nord og Syddanmark har foreslået et tilbud.",
+     ["Region Midtjylland", "Region Nordjylland", "Region Syddanmark"]),
+    ("Nordjylland, Midtjylland og Syddanmark deltager.", ["Region Nordjylland", "Region Midtjylland", "Region Syddanmark"]),
+    ("Region Midtjylland og Nordjylland har aftalt …", ["Region Midtjylland", "Region Nordjylland"]),
+    ("Nord og Syd mødes.", []),                      # no region's full name: north and south
+])
+def test_regions_named_without_region_in_a_list_of_regions(text, expected):
+    from pipeline.gazetteer import find_municipalities
+
+    assert [m.normalized for m in find_municipalities(text)] == expected
