@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import canonical_municipality, is_first_name, last_names
+from ..sentences import ABBREVIATIONS
 
 NAME_WORD = r"[A-ZÆØÅÉÜÖ][a-zæøåéüöäA-ZÆØÅ'’]+(?:-[A-ZÆØÅ][a-zæøåéüöä]+)?"
 # Lower-case particles inside a name: "Anne-Marie de la Cour", "Ida von Holstein".
@@ -131,7 +132,11 @@ def rule_mentions(text: str) -> list[PersonMention]:
     i = 0
     while i < len(tokens):
         start, tok, stop = tokens[i]
-        if stop or not (_name_token(tok) and any(is_first_name(p) for p in tok.split("-"))):
+        # after a job title ("Jurist Chanett Gylden Oehlenschlager, …") a name need not open with a
+        # first name on our list: the title says a person follows
+        titled = i > 0 and not tokens[i - 1][2] and TITLE_WORD.match(tokens[i - 1][1]) is not None
+        if stop or not (_name_token(tok) and (titled or any(is_first_name(p) for p in tok.split("-")))) \
+                or (titled and (NOT_SURNAME.match(tok) or ORG_WORD.match(tok) or canonical_municipality(tok))):
             i += 1
             continue
         j = i + 1
@@ -152,6 +157,8 @@ def rule_mentions(text: str) -> list[PersonMention]:
         while j - 1 > i and tokens[j - 1][1] in NAME_PARTICLES:
             j -= 1
         last_start, last, _ = tokens[j - 1]
+        if j - i >= 2 and INITIAL.match(last) and len(last) >= 4 and last[:-1].lower() not in ABBREVIATIONS:
+            last = last[:-1]  # a short surname ending the sentence ("… Lone Bak."), not an initial ("Chr.")
         if j - i >= 2 and not INITIAL.match(last) and last not in NAME_PARTICLES:
             end = last_start + len(last)
             out.append(PersonMention(start, end, text[start:end], "rules"))
@@ -200,6 +207,10 @@ class PersonNormalizer:
                 if sum(f.split()[:len(tokens)] == tokens for f in self.full if len(f.split()) > len(tokens)) == 1:
                     return full
                 return None
+            if len(tokens) == 2 and tokens[0] == ftoks[0] and len(tokens[1]) >= 4 \
+                    and any(_one_letter_apart(tokens[1], f) for f in ftoks[1:]) \
+                    and sum(f.split()[0] == tokens[0] and f != name for f in self.full) == 1:
+                return full  # a misspelt surname: "Dorte Juhl" for "Dorte Juul Hansen"
             if len(tokens) == 1 and (tokens[0] in (ftoks[0], ftoks[-1])):
                 matches = [f for f in self.full if tokens[0] in (f.split()[0], f.split()[-1])]
                 if len(matches) == 1:
@@ -210,9 +221,25 @@ class PersonNormalizer:
         return name
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped ("Juhl"/"Juul", "Jensen"/"Jenssen"), not the same word."""
+    if a == b or abs(len(a) - len(b)) > 1 or len(b) < 4:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
 def _two_names(name: str, names: set[str]) -> bool:
+    """Two printed names run together ("Stephanie Lose Bo Libergren"), or one and the start of
+    the next in a list read as one line ("Carsten Leth Schmidt Ellen" / "Ellen Margrethe Kristensen")."""
     tokens = name.split()
-    return any(" ".join(tokens[:k]) in names and " ".join(tokens[k:]) in names for k in range(2, len(tokens) - 1))
+    for k in range(2, len(tokens)):
+        left, right = " ".join(tokens[:k]), tokens[k:]
+        if left in names and any(n != name and n.split()[:len(right)] == right for n in names):
+            return True
+    return False
 
 
 def _without_genitive(name: str, surnames: set[str]) -> str:
