@@ -179,6 +179,7 @@ def _deadlines(text: str, ref=dt.date(2024, 2, 1)):
     ("Tilmelding gerne hurtigst muligt og ikke senere end 14. juni.", "2024-06-14"),
     ("Kommunerne har indtil 1. august til at indsende data.", "2024-08-01"),
     ("Bidrag til nyhedsbrevet sendes senest fredag i uge 14.", "2024-04-05"),  # that weekday of the week
+    ("Planen skal foreligge til mødet den 4. april.", "2024-04-04"),          # due for a dated meeting
 ])
 def test_deadlines(sentence, due):
     assert [d for d, _ in _deadlines(sentence)] == [due]
@@ -202,6 +203,7 @@ def test_deadlines(sentence, due):
     "Der har været høring frem til 1. januar 2024.",               # a limit already passed, reported
     "Ansøgningsfristen var den 15. januar 2024.",
     "Ansøgningsfristen udløb den 15. januar.",                    # passed, the year placed before the meeting
+    "Sagen behandles på mødet den 4. april.",                      # a meeting's date, nothing due
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []

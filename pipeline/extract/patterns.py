@@ -148,6 +148,9 @@ DEADLINE_BEFORE_ROWS: list[tuple[str, str]] = [
     # "Høringssvar skal være modtaget 1. juni" (not "er modtaget den 3. marts": received then)
     ("modtaget", r"\b(?:skal|skulle|bør)\s+(?:\w+\s+)?være\s+(?:\w+\s+)?(?:modtaget|fremsendt|indleveret|indberettet|"
                  r"godkendt|vedtaget|behandlet)(?:\s+(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
+    # something due for a dated meeting: "Planen skal foreligge til mødet den 4. april"
+    ("til mødet", r"\b(?:skal|skulle|bedes)\s+(?:\w+\s+){0,3}?(?:foreligge|være\s+klar|sendes|fremsendes|indsendes|"
+                  r"afleveres|udsendes|udarbejdes)\b[^.;:]*?\btil\s+(?:\w+\s+)?mødet\s+(?:den|d\.)\s*$"),
     ("klar", r"\b(?:være|er|bliver|blive)\s+(?:\w+\s+)?(?:klar|færdig[te]?|afsluttet|afleveret|indsendt|implementeret|på\s+plads)(?:\s+(?:til\s+\w+\s+)?(?:den|d\.|i|pr\.|senest|inden))?\s*$"),
 ]
 DEADLINE_BEFORE = _c(DEADLINE_BEFORE_ROWS)
