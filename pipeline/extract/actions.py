@@ -254,7 +254,7 @@ def _time_of_task(section_text: str, lo: int, hi: int, ref: dt.date | None) -> d
 
 
 REFERS_BACK = re.compile(r"^(?:det|den|de|dette|denne|disse|han|hun|fristen|frist|deadline|senest|svarfristen|"
-                         r"opgaven|arbejdet|dette\s+\w+|denne\s+\w+)\b", re.I)
+                         r"opgaven|arbejdet)\b", re.I)
 
 
 def _refers_back(sentence: str, following: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..cleaning import Line, assemble_text
 from ..dates import find_dates
 from ..models import AgendaItem, Attendee, Meeting, Section, Span
+from ..sentences import split_sentences
 from .attendees import find_attendees
 from .items import PRESENTER_LINE, SectionHit, category_of, find_headings, find_sections, find_toc
 from .followup import TableRow, find_tables, mark_row_paragraphs, table_rows
@@ -17,7 +18,7 @@ from .presenters import parse_presenters
 from .tables import unfold_agenda_tables
 from .vocabulary import (
     ABSENT_LABELS, BACKGROUND_CLAUSE, CLOSING_LINE, DOCUMENT_WORD_LINE, GROUP_LINE, ITEM_METADATA, LIST_ITEM_LINE,
-    MINUTE_TAKER_LINE, PRESENT_LABELS, REPORTED_OUTCOME,
+    MINUTE_TAKER_LINE, PRESENT_LABELS, REPORTED_OUTCOME, WHOLE_OUTCOME,
 )
 
 
@@ -72,10 +73,12 @@ def _reports_outcomes(bodies: list[str]) -> bool:
     tell what was resolved ("Dagsordenen blev godkendt.", "Styregruppen besluttede at …"), not
     what a case is about. Two such items, and at least a third of them, so that an agenda whose
     background mentions an earlier decision stays an agenda."""
-    reporting = sum(1 for body in bodies if any(
-        REPORTED_OUTCOME.search(s) and not BACKGROUND_CLAUSE.search(s)
-        for s in re.split(r"(?<=[.!?:])\s+|\n+", body.strip())))
+    reporting = sum(1 for body in bodies if any(_records_resolution(s) for _, _, s in split_sentences(body)))
     return reporting >= 2 and 3 * reporting >= len(bodies)
+
+
+def _records_resolution(sentence: str) -> bool:
+    return bool(REPORTED_OUTCOME.search(sentence)) and not BACKGROUND_CLAUSE.search(sentence)
 
 
 def _opens_with_date(text: str) -> bool:
@@ -124,6 +127,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
 
     # headings and section heads are paragraphs of their own, so the text reads as printed
     section_hits = []
+    presenter_paragraphs: list[tuple[int, int] | None] = []  # (first line, line after) of each item's "Ved …"
     for n, h in enumerate(headings):
         stop = item_stop(n)
         lines[h.index].para_start = True
@@ -134,13 +138,10 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
                 line.para_start = True
         hits = find_sections(lines, h.end_index + 1, stop) if not h.children else []
         # the "Ved …" paragraph ends where its names do: the text below starts a paragraph
-        first_section = hits[0].index if hits else stop
-        for k in range(h.end_index + 1, min(first_section, h.end_index + 4)):
-            if PRESENTER_LINE.search(lines[k].text.replace("\t", " ")):
-                end = _presenter_end(lines, k, first_section)
-                if end < first_section:
-                    lines[end].para_start = True
-                break
+        presenter = _presenter_paragraph(lines, h.end_index + 1, hits[0].index if hits else stop)
+        if presenter is not None and presenter[1] < (hits[0].index if hits else stop):
+            lines[presenter[1]].para_start = True
+        presenter_paragraphs.append(presenter)
         for hit in hits:
             lines[hit.index].para_start = True
             # after an inline heading ("Beslutning: Godkendt, og …") the next line continues its text
@@ -174,7 +175,7 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
     items: list[AgendaItem] = []
     groups = {h.number: h for h in headings if h.children}
     # minutes that write each item's outcome straight under its heading ("Ad 1. …" + text)
-    unheaded_bodies = [" \n".join(ln.text for ln in lines[h.end_index + 1: item_stop(n)])
+    unheaded_bodies = ["\n".join(ln.text for ln in lines[h.end_index + 1: item_stop(n)])
                        for n, h in enumerate(headings) if not h.children and not section_hits[n]]
     are_minutes = _are_minutes(lines, toc_indices, first_heading) or _reports_outcomes(unheaded_bodies)
     implicit_kind = "referat" if are_minutes else "sagsfremstilling"
@@ -190,13 +191,9 @@ def build_structure(lines: list[Line], doc_id: str) -> Structure:
             category = category_of(lines[group_line].text)
         hits = section_hits[n]
         body_start = h.end_index + 1
-        presenters: list[str] = []
         first_section = hits[0].index if hits else stop
-        for k in range(body_start, min(first_section, body_start + 3)):
-            m = PRESENTER_LINE.search(lines[k].text.replace("\t", " "))
-            if m:
-                presenters = parse_presenters(_paragraph(lines, k, _presenter_end(lines, k, first_section)))
-                break
+        presenter = presenter_paragraphs[n]
+        presenters = parse_presenters(_paragraph(lines, *presenter)) if presenter else []
         sections = []
         for s_n, hit in enumerate(hits):
             s_stop = hits[s_n + 1].index if s_n + 1 < len(hits) else stop
@@ -236,15 +233,13 @@ def _split_outcome_from_recommendation(sections: list[Section], lines: list[Line
     own ("Indstilling" / "Direktionen indstiller, at planen godkendes." / "Udvalget godkendte
     indstillingen."): from the first sentence after the recommendation's first that records a
     resolution, the text is the item's outcome (kind "referat")."""
-    from ..sentences import split_sentences
-
     if not sections or sections[-1].kind != "indstilling" or any(sec.kind == "referat" for sec in sections):
         return
     last = sections[-1]
     for n, (start, _end, sentence) in enumerate(split_sentences(last.text)):
         if n == 0 or LIST_ITEM_LINE.match(sentence) or re.match(r"(?i)at\b", sentence):
             continue
-        if REPORTED_OUTCOME.search(sentence) and not BACKGROUND_CLAUSE.search(sentence):
+        if _records_resolution(sentence):
             cut = last.span.char_start + start
             page = lines[max(0, bisect.bisect_right(line_starts, cut) - 1)].page
             head = last.text[:start].rstrip()
@@ -312,8 +307,7 @@ def _content_start(lines: list[Line], start: int, stop: int, has_presenters: boo
 
 # "Marianne præsenterede …", "Der var opbakning …": a word and a lower-case word open a sentence;
 # "Aarhus Kommune og Rikke Holm Bramsen, leder …" goes on with the names
-SENTENCE_START = re.compile(r"^[A-ZÆØÅ][\wæøå\-]*\s+[a-zæøå]|^(?i:godkendt|vedtaget|tiltrådt|intet|drøftet|udsat|anbefales|"
-                            r"anbefalet|taget\s+til\s+efterretning)\W*$")  # or a one-word outcome: "Godkendt."
+SENTENCE_START = re.compile(rf"^[A-ZÆØÅ][\wæøå\-]*\s+[a-zæøå]|{WHOLE_OUTCOME.pattern}")  # or "Godkendt."
 PRESENTERS_GO_ON = re.compile(r"(?:[,;&/]|\b(?:og|samt|ved))\s*$", re.I)
 
 
@@ -325,6 +319,14 @@ def _presenter_end(lines: list[Line], start: int, stop: int) -> int:
             PRESENTERS_GO_ON.search(lines[k - 1].text) or not SENTENCE_START.match(lines[k].text.strip())):
         k += 1
     return k
+
+
+def _presenter_paragraph(lines: list[Line], start: int, stop: int) -> tuple[int, int] | None:
+    """First line of the "Ved …" paragraph among an item's first three lines, and the line after it."""
+    for k in range(start, min(stop, start + 3)):
+        if PRESENTER_LINE.search(lines[k].text.replace("\t", " ")):
+            return k, _presenter_end(lines, k, stop)
+    return None
 
 
 def _paragraph(lines: list[Line], start: int, stop: int) -> str:

@@ -96,7 +96,9 @@ def find_toc(lines: list[Line]) -> tuple[set[int], dict[str, str]]:
         pages = [e[3] for e in run]
         if len(run) >= 3 and pages == sorted(pages):
             for i, number, title, _ in run:
-                indices.update({i, i + 1} & ({i} | wrapped))
+                indices.add(i)
+                if i + 1 in wrapped:
+                    indices.add(i + 1)
                 entries.setdefault(number, re.sub(r"\s+", " ", title.replace("\t", " ")))
     if not entries:
         indices, entries = _agenda_list(lines)
@@ -195,8 +197,7 @@ def _headings_by_toc_title(lines: list[Line], toc_indices: set[int], toc: dict[s
         line = lines[i]
         head = _squash(line.text)
         match = None
-        if head and _looks_emphasised(line, body_size) and (line.para_start or i == 0 or not lines[i - 1].text.strip()
-                                                            or body_size is not None):
+        if head and _looks_emphasised(line, body_size) and (line.para_start or i == 0 or body_size is not None):
             for ahead, (number, target) in enumerate(wanted[k:k + TITLE_LOOKAHEAD]):
                 end, joined = i, head
                 while joined != target and end + 1 < len(lines) and target.startswith(joined + _squash(lines[end + 1].text)) \

@@ -236,12 +236,15 @@ def _unfold_text_tables(lines: list[Line]) -> list[Line]:
         names = [c.strip().rstrip(":") for c in header.text.split("\t")]
         rows = _text_table_rows(lines, i + 1) if len(names) >= 3 and NUMBER_HEADER.match(names[0]) \
             and not header.cell_x0 else []
-        if len(rows) < MIN_ROWS or not any(len(lines[r].text.split("\t")) >= 3 and
-                                           not re.fullmatch(r"[\d\s.]*", lines[r].text.split("\t")[2]) for r in rows):
+        # a row with text right of its title: an outcome, not a page number (a table of contents)
+        if len(rows) < MIN_ROWS or all(re.fullmatch(r"[\d\s.]*", lines[r].text.split("\t")[2]) for r in rows):
             out.append(header)
             i += 1
             continue
         text_columns = [k for k in range(2, len(names)) if not FOLLOW_UP_HEADER.match(names[k])]
+        # the due cell first, so that it is the sentence right after the task it dates
+        follow_up_columns = sorted((k for k in range(2, len(names)) if FOLLOW_UP_HEADER.match(names[k])),
+                                   key=lambda k: not DUE_HEADER.match(names[k]))
         for r in rows:
             row = lines[r]
             cells = row.text.split("\t")
@@ -249,9 +252,7 @@ def _unfold_text_tables(lines: list[Line]) -> list[Line]:
             by_column = {col: cell.strip() for col, cell in zip(columns, cells) if cell.strip()}
             out.append(replace(row, text=f"{_number_of(row)}. {by_column.get(1, '')}".strip(), bold=True,
                                cell_index=(), para_start=True, bullet=False, joined_hyphen=False))
-            # the due cell first, so that it is the sentence right after the task it dates
-            follow_up = sorted((k for k in range(2, len(names)) if k in by_column and FOLLOW_UP_HEADER.match(names[k])),
-                               key=lambda k: not DUE_HEADER.match(names[k]))
+            follow_up = [k for k in follow_up_columns if k in by_column]
             for n, k in enumerate(text_columns):
                 is_last = n == len(text_columns) - 1
                 parts = ([by_column[k]] if k in by_column else []) + (

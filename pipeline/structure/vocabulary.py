@@ -86,16 +86,19 @@ MINUTE_TAKER_LINE = re.compile(rf"^\s*(?:{MINUTE_TAKER_LABELS})\s*:", re.I)
 # "Intet.". An agenda describes the case instead ("Sagen forelægges til beslutning"); when it
 # tells of a past resolution it says when ("godkendte på mødet den 12. maj", "i 2023"), which
 # BACKGROUND_CLAUSE recognises.
+# The whole of an outcome in one word or phrase: "Godkendt.", "Taget til efterretning.", "Intet."
+WHOLE_OUTCOME = re.compile(r"^(?i:godkendt|vedtaget|tiltrådt|taget\s+til\s+(?:efterretning|orientering)|intet|"
+                           r"ingen(?:\s+bemærkninger)?|drøftet|udsat|anbefales|anbefalet)\W*$")
+_RESOLVED_PAST = r"godkendte|besluttede|vedtog|aftalte|anbefalede|drøftede|tiltrådte"
 REPORTED_OUTCOME = re.compile(
-    r"^(?:godkendt|vedtaget|taget\s+til\s+(?:efterretning|orientering)|intet|ingen(?:\s+bemærkninger)?|drøftet)\W*$"
+    rf"{WHOLE_OUTCOME.pattern}"
     r"|\b(?:blev|er\s+blevet)\s+(?:godkendt|vedtaget|besluttet|aftalt|taget\s+til\s+(?:efterretning|orientering)|drøftet|udsat)\b"
-    r"|\b(?:godkendte|besluttede|vedtog|aftalte|anbefalede|drøftede|tiltrådte)\b"
+    rf"|\b(?:{_RESOLVED_PAST})\b"
     r"|\btog\b.{0,80}?\btil\s+(?:efterretning|orientering)\b", re.I)
 BACKGROUND_CLAUSE = re.compile(
     r"\bpå\s+(?:sit|sidste|seneste|forrige|et|mødet|møde)\b|\btidligere\b|\bi\s+(?:19|20)\d\d\b|\bsidste\s+år\b|\bi\s+fjor\b"
     r"|\bi\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b"
-    r"|\b(?:godkendte|besluttede|vedtog|aftalte|anbefalede|drøftede|tiltrådte|godkendt|besluttet|vedtaget)"
-    r"\s+(?:\S+\s+){0,3}?(?:den|d\.)\s+\d", re.I)
+    rf"|\b(?:{_RESOLVED_PAST}|godkendt|besluttet|vedtaget)\s+(?:\S+\s+){{0,3}}?(?:den|d\.)\s+\d", re.I)
 
 # Lines that close the minutes after the last item: what follows (signatures) belongs to no item.
 CLOSING_LINE = re.compile(
